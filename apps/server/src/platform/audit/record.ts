@@ -1,0 +1,31 @@
+import type { Queryable } from '../db/client.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditLog } from './schema.ts';
+
+export interface AuditEvent {
+  action: string; // 'orgs.create', 'auth.login.failed' …
+  orgId: number | null;
+  entityType?: string;
+  entityId?: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Writes one audit row. Call it inside the same transaction as the write it describes,
+ * so a write without its audit row (or the reverse) cannot exist.
+ */
+export async function recordAudit(q: Queryable, actor: Actor | null, event: AuditEvent, ip?: string | null): Promise<void> {
+  await q.insert(auditLog).values({
+    actorKind: actor ? actor.kind : 'anonymous',
+    actorUserId: actor?.kind === 'user' ? actor.userId : null,
+    actorName: actor ? (actor.kind === 'user' ? actor.username : `system:${actor.name}`) : null,
+    orgId: event.orgId,
+    action: event.action,
+    entityType: event.entityType ?? null,
+    entityId: event.entityId === undefined ? null : String(event.entityId),
+    before: event.before ?? null,
+    after: event.after ?? null,
+    ip: ip ?? actor?.ip ?? null,
+  });
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The only place that reads the environment. Every setting is documented in the README's table;
+ * a wrong value stops the process at start with a message naming the variable.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  /** PostgreSQL URL; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  logLevel: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  /** PII encryption keys (id → 32 bytes), the active id and the lookup-hash key. */
+  piiKeys: string;
+  piiActiveKey: string;
+  piiLookupKey: string;
+  secureCookies: boolean;
+  webDist: string;
+  /** Password for the demo accounts seeded on first start; random when unset. */
+  demoPassword: string | null;
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`环境变量 ${name} 应为 ${min}–${max} 之间的整数，实际为 “${raw}”`);
+  }
+  return n;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+/**
+ * Development secrets: on a machine without configured keys (a fresh clone running `npm start`),
+ * generate them once into the data folder so encrypted rows stay readable across restarts.
+ * Production sets BOAI_PII_KEYS / BOAI_PII_LOOKUP_KEY explicitly.
+ */
+function devSecrets(dataDir: string): { piiKeys: string; piiActiveKey: string; piiLookupKey: string } {
+  const file = path.join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = {
+    piiKeys: `dev1:${randomBytes(32).toString('base64')}`,
+    piiActiveKey: 'dev1',
+    piiLookupKey: randomBytes(32).toString('base64'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(repoRoot, env.BOAI_DATA_DIR ?? 'data');
+  const explicitKeys = env.BOAI_PII_KEYS && env.BOAI_PII_LOOKUP_KEY;
+  const secrets = explicitKeys
+    ? {
+        piiKeys: env.BOAI_PII_KEYS!,
+        piiActiveKey: env.BOAI_PII_ACTIVE_KEY ?? env.BOAI_PII_KEYS!.split(':')[0]!,
+        piiLookupKey: env.BOAI_PII_LOOKUP_KEY!,
+      }
+    : devSecrets(dataDir);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionIdleMinutes: int(env, 'BOAI_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: int(env, 'BOAI_SESSION_MAX_HOURS', 12, 1, 24 * 30),
+    lockoutThreshold: int(env, 'BOAI_LOCKOUT_THRESHOLD', 5, 1, 100),
+    lockoutMinutes: int(env, 'BOAI_LOCKOUT_MINUTES', 5, 1, 24 * 60),
+    passwordMinLength: int(env, 'BOAI_PASSWORD_MIN_LENGTH', 10, 6, 128),
+    passwordMinClasses: int(env, 'BOAI_PASSWORD_MIN_CLASSES', 3, 1, 4),
+    ...secrets,
+    secureCookies: env.BOAI_SECURE_COOKIES === 'true',
+    webDist: path.resolve(repoRoot, env.BOAI_WEB_DIST ?? 'apps/web/dist'),
+    demoPassword: env.BOAI_DEMO_PASSWORD || null,
+  };
+}
+
+/** A config for tests: in-memory database unless DATABASE_URL is set, fixed keys, fast settings. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  return {
+    ...loadConfig({
+      DATABASE_URL: process.env.DATABASE_URL,
+      BOAI_PII_KEYS: `t1:${key}`,
+      BOAI_PII_LOOKUP_KEY: Buffer.alloc(32, 9).toString('base64'),
+      LOG_LEVEL: 'silent',
+    }),
+    ...overrides,
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * Every table, for drizzle-kit and for the schema checks. A module adds its schema file here with one line.
+ */
+export * from '../auth/schema.ts';
+export * from '../audit/schema.ts';
+export * from '../../modules/orgs/schema.ts';
+export * from '../../modules/staff/schema.ts';

@@ -1,0 +1,2 @@
+export * from './crypto.ts';
+export * from './mask.ts';

@@ -1,0 +1,239 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser } from '../testing/factories.ts';
+import { startHarness, type Harness } from '../testing/harness.ts';
+
+/**
+ * Generated from the app's own route list: every endpoint that exists must have a row here, and
+ * for every endpoint we prove 401 without a session, 403 without the permission, and that a user of
+ * a sibling society (锡山区 vs 梁溪区) or of a child society (崇安寺街道 vs its parent 梁溪区)
+ * can neither read, list nor change the other's data — and that the refusal reveals nothing.
+ */
+
+type Req = { method: string; url: string; body?: unknown };
+type Check =
+  | { kind: 'self' } // acts only on the caller's own account
+  | { kind: 'public' }
+  | { kind: 'row'; req: (ids: Ids) => Req; missing: (ids: Ids) => Req } // single foreign row → same answer as a missing row
+  | { kind: 'create'; req: (ids: Ids) => Req } // create inside foreign society → refused
+  | { kind: 'list'; req: (ids: Ids) => Req; leak: (body: string, ids: Ids) => boolean };
+
+interface Ids {
+  liangxi: number;
+  guangyi: number;
+  donggang: number;
+  lxAdmin: number;
+  lxRole: number;
+  adminRole: number;
+}
+
+const MISSING = 2_000_000_000;
+const namesOf = (body: string) => body;
+const leaksLiangxi = (body: string) => /梁溪|崇安寺|广益|五爱|lx_admin|cas_staff|第二人民医院/.test(namesOf(body));
+
+const MATRIX: Record<string, Check> = {
+  'POST /api/auth/login': { kind: 'public' },
+  'GET /api/auth/password-policy': { kind: 'public' },
+  'POST /api/auth/totp': { kind: 'self' },
+  'GET /api/auth/totp/setup': { kind: 'self' },
+  'POST /api/auth/totp/enable': { kind: 'self' },
+  'POST /api/auth/totp/disable': { kind: 'self' },
+  'POST /api/auth/logout': { kind: 'self' },
+  'GET /api/auth/me': { kind: 'self' },
+  'POST /api/auth/password': { kind: 'self' },
+  'GET /api/orgs': { kind: 'list', req: () => ({ method: 'GET', url: '/api/orgs?includeInactive=true' }), leak: leaksLiangxi },
+  'GET /api/orgs/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/orgs/${i.liangxi}` }),
+    missing: () => ({ method: 'GET', url: `/api/orgs/${MISSING}` }),
+  },
+  'POST /api/orgs': {
+    kind: 'create',
+    req: (i) => ({ method: 'POST', url: '/api/orgs', body: { parentId: i.liangxi, name: '越权新建', level: 'town' } }),
+  },
+  'PATCH /api/orgs/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'PATCH', url: `/api/orgs/${i.liangxi}`, body: { name: '被改名' } }),
+    missing: () => ({ method: 'PATCH', url: `/api/orgs/${MISSING}`, body: { name: '被改名' } }),
+  },
+  'POST /api/orgs/:id/move': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/orgs/${i.guangyi}/move`, body: { newParentId: i.donggang } }),
+    missing: (i) => ({ method: 'POST', url: `/api/orgs/${MISSING}/move`, body: { newParentId: i.donggang } }),
+  },
+  'POST /api/orgs/:id/deactivate': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/orgs/${i.guangyi}/deactivate`, body: { reason: '越权' } }),
+    missing: () => ({ method: 'POST', url: `/api/orgs/${MISSING}/deactivate`, body: { reason: '越权' } }),
+  },
+  'POST /api/orgs/:id/activate': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/orgs/${i.guangyi}/activate`, body: {} }),
+    missing: () => ({ method: 'POST', url: `/api/orgs/${MISSING}/activate`, body: {} }),
+  },
+  'GET /api/users': { kind: 'list', req: () => ({ method: 'GET', url: '/api/users?pageSize=200' }), leak: leaksLiangxi },
+  'GET /api/users/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/users/${i.lxAdmin}` }),
+    missing: () => ({ method: 'GET', url: `/api/users/${MISSING}` }),
+  },
+  'POST /api/users': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/users',
+      body: { orgId: i.liangxi, username: 'intruder', displayName: '越权', password: 'Intruder-Pass-1' },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'PATCH', url: `/api/users/${i.lxAdmin}`, body: { active: false } }),
+    missing: () => ({ method: 'PATCH', url: `/api/users/${MISSING}`, body: { active: false } }),
+  },
+  'PUT /api/users/:id/grants': {
+    kind: 'row',
+    req: (i) => ({ method: 'PUT', url: `/api/users/${i.lxAdmin}/grants`, body: { grants: [] } }),
+    missing: () => ({ method: 'PUT', url: `/api/users/${MISSING}/grants`, body: { grants: [] } }),
+  },
+  'POST /api/users/:id/reset-password': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/users/${i.lxAdmin}/reset-password`, body: { newPassword: 'Taken-Over-123' } }),
+    missing: () => ({ method: 'POST', url: `/api/users/${MISSING}/reset-password`, body: { newPassword: 'Taken-Over-123' } }),
+  },
+  'GET /api/roles': { kind: 'list', req: () => ({ method: 'GET', url: '/api/roles' }), leak: (b) => b.includes('梁溪专用') },
+  'POST /api/roles': {
+    kind: 'create',
+    req: (i) => ({ method: 'POST', url: '/api/roles', body: { orgId: i.liangxi, code: 'evil', name: '越权角色', permissions: [] } }),
+  },
+  'PATCH /api/roles/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'PATCH', url: `/api/roles/${i.lxRole}`, body: { permissions: ['orgs:read'] } }),
+    missing: () => ({ method: 'PATCH', url: `/api/roles/${MISSING}`, body: { permissions: ['orgs:read'] } }),
+  },
+  'GET /api/audit': { kind: 'list', req: () => ({ method: 'GET', url: '/api/audit?pageSize=200' }), leak: leaksLiangxi },
+  'GET /api/audit/export': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/audit/export' }),
+    leak: leaksLiangxi,
+  },
+};
+
+let h: Harness;
+let ids: Ids;
+const cookies: Record<string, string> = {};
+
+async function snapshot(): Promise<string> {
+  const rows = await h.ctx.db.execute(sql`
+    select json_build_object(
+      'orgs', (select json_agg(o order by id) from (select id, name, path, active, parent_id from orgs) o),
+      'users', (select json_agg(u order by id) from (select id, display_name, active, password_hash, must_change_password from users) u),
+      'grants', (select json_agg(g order by user_id, role_id) from user_roles g),
+      'roles', (select json_agg(r order by id) from (select id, name, permissions from roles) r)
+    ) as s`);
+  return JSON.stringify((rows as unknown as { rows: unknown[] }).rows[0]);
+}
+
+/** Text of a response: JSON as is, an .xlsx export as the text of all its cells. */
+async function bodyText(res: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): Promise<string> {
+  if (!String(res.headers['content-type']).includes('spreadsheet')) return res.body;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  wb.eachSheet((s) => s.eachRow((r) => r.eachCell((c) => void cells.push(String(c.value)))));
+  return cells.join('\n');
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const o = h.seed.orgs;
+  await makeUser(h.ctx, 'noperm', o.xishan!, null);
+  for (const u of ['xs_admin', 'cas_staff', 'lx_admin', 'noperm']) cookies[u] = await h.login(u);
+  const role = await h.req('POST', '/api/roles', {
+    cookie: cookies.lx_admin,
+    body: { orgId: o.liangxi, code: 'lx_only', name: '梁溪专用', permissions: ['orgs:read'] },
+  });
+  expect(role.statusCode).toBe(200);
+  const users = (await h.req('GET', '/api/users?q=lx_admin', { cookie: cookies.lx_admin })).json();
+  const roles = (await h.req('GET', '/api/roles', { cookie: cookies.lx_admin })).json();
+  ids = {
+    liangxi: o.liangxi!,
+    guangyi: o.guangyi!,
+    donggang: o.donggang!,
+    lxAdmin: users.items[0].id,
+    lxRole: role.json().id,
+    adminRole: roles.items.find((r: { code: string }) => r.code === 'admin').id,
+  };
+});
+afterAll(() => h?.close());
+
+describe('permission matrix (generated from the route list)', () => {
+  it('has a row for every API endpoint, and no row for an endpoint that does not exist', () => {
+    const apiRoutes = h.app.routeList
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(apiRoutes.length).toBeGreaterThan(15);
+    expect([...apiRoutes].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('answers 401 to every non-public endpoint without a session', async () => {
+    for (const r of h.app.routeList.filter((r) => r.url.startsWith('/api/') && r.access && !('public' in r.access))) {
+      const url = r.url.replace(':id', '1');
+      const res = await h.req(r.method, url, { body: r.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json().code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('answers 403 to every permission-guarded endpoint for a user holding no role', async () => {
+    const guarded = h.app.routeList.filter((r) => r.access && 'permission' in r.access);
+    expect(guarded.length).toBeGreaterThan(10);
+    for (const r of guarded) {
+      const res = await h.req(r.method, r.url.replace(':id', '1'), { cookie: cookies.noperm, body: r.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
+      expect(res.json().code).toBe('FORBIDDEN');
+    }
+  });
+
+  for (const [actor, label] of [
+    ['xs_admin', 'a sibling county (锡山区 admin)'],
+    ['cas_staff', 'a child society (崇安寺街道 staff)'],
+  ] as const) {
+    it(`keeps 梁溪区's data out of reach of ${label}: nothing read, listed or changed, and nothing revealed`, async () => {
+      const before = await snapshot();
+      for (const [route, check] of Object.entries(MATRIX)) {
+        if (check.kind === 'self' || check.kind === 'public') continue;
+        const req = check.req(ids);
+        const res = await h.req(req.method, req.url, { cookie: cookies[actor], body: req.body });
+        expect(res.statusCode, route).toBeLessThan(500);
+        if (check.kind === 'row') {
+          const miss = check.missing(ids);
+          const resMissing = await h.req(miss.method, miss.url, { cookie: cookies[actor], body: miss.body });
+          // The child-society user lacks write permissions entirely (403 for all); otherwise: same as missing.
+          if (res.statusCode !== 403) {
+            expect(res.statusCode, route).toBe(404);
+            expect(res.body, `${route} must answer exactly like a missing row`).toBe(resMissing.body);
+          }
+        } else if (check.kind === 'create') {
+          expect([400, 403, 404], route).toContain(res.statusCode);
+          expect(leaksLiangxi(res.body), route).toBe(false);
+        } else {
+          expect([200, 403], route).toContain(res.statusCode);
+          expect(check.leak(await bodyText(res), ids), `${route} leaked 梁溪区 data`).toBe(false);
+        }
+      }
+      expect(await snapshot()).toBe(before);
+    });
+  }
+
+  it('lets 梁溪区 itself see the same data (so the checks above are not vacuous)', async () => {
+    for (const [route, check] of Object.entries(MATRIX)) {
+      if (check.kind !== 'list' && check.kind !== 'row') continue;
+      if (check.kind === 'row' && !route.startsWith('GET')) continue;
+      const req = check.req(ids);
+      const res = await h.req(req.method, req.url, { cookie: cookies.lx_admin, body: req.body });
+      expect(res.statusCode, route).toBe(200);
+      if (check.kind === 'list') expect(check.leak(await bodyText(res), ids), route).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import * as schema from '../platform/db/schema.ts';
+
+/**
+ * Tables that belong to no society, each with the reason. Anything else must carry `org_id`
+ * (the column `inScope` filters on) — a new business table without it fails here.
+ */
+const UNSCOPED: Record<string, string> = {
+  sessions: 'login sessions of a user; reached only through the session cookie',
+  login_throttle: 'failed-login counters keyed by typed username, which may belong to nobody',
+  orgs: 'the tree itself: its scope column is its own id and path',
+};
+
+const tables = Object.values(schema as Record<string, unknown>).filter((t): t is PgTable => t instanceof PgTable).map((t) => getTableConfig(t));
+
+describe('schema rules', () => {
+  it('every business table carries an org_id scope column', () => {
+    expect(tables.length).toBeGreaterThan(5);
+    const missing = tables
+      .filter((t) => !UNSCOPED[t.name])
+      .filter((t) => !t.columns.some((c) => c.name === 'org_id' && c.notNull !== undefined))
+      .map((t) => t.name);
+    expect(missing).toEqual([]);
+  });
+
+  it('every table in the schema is covered by a committed migration', () => {
+    const dir = path.resolve(import.meta.dirname, '../../migrations');
+    const sqlText = readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
+    for (const t of tables) expect(sqlText, `table ${t.name} has no migration`).toContain(`CREATE TABLE "${t.name}"`);
+  });
+
+  it('uses no floating-point column anywhere (money is integer fen)', () => {
+    const floats = tables.flatMap((t) =>
+      t.columns.filter((c) => /real|double|numeric|decimal/i.test(c.getSQLType())).map((c) => `${t.name}.${c.name}`),
+    );
+    expect(floats).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+/** What other console modules may use from orgs. */
+export { OrgTreeSelect } from './OrgTreeSelect.tsx';
+export { LevelTag } from './LevelTag.tsx';
+export { useOrgs, ORGS_KEY } from './api.ts';

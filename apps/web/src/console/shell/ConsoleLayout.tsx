@@ -1,0 +1,95 @@
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Dropdown, Spin, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ProLayout } from '@ant-design/pro-components';
+import { useT } from '../../lib/i18n.tsx';
+import { Logo } from '../../brand/Logo.tsx';
+import { RED } from '../../brand/theme.ts';
+import { authApi, useCan, useMe } from '../auth/index.ts';
+import { consoleModules, modulePath } from '../modules.tsx';
+import { shellDict } from './dict.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+import { useIdleLogout } from './useIdleLogout.ts';
+
+/** The console frame: red header, side menu (a drawer on phones) with only what the user may open, user menu. */
+export default function ConsoleLayout() {
+  const t = useT(shellDict);
+  const { data: me } = useMe();
+  const can = useCan();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useIdleLogout(me?.idleTimeoutMinutes);
+
+  const menu = consoleModules
+    .filter((m) => !m.permission || can(m.permission))
+    .map((m) => ({ path: modulePath(m), name: t(m.label), icon: m.icon }));
+
+  const logout = async () => {
+    await authApi.logout().catch(() => undefined);
+    queryClient.clear();
+    void navigate('/console/login?reason=logout', { replace: true });
+  };
+
+  return (
+    <ProLayout
+      title={t('brand')}
+      logo={<Logo size={28} />}
+      layout="mix"
+      fixedHeader
+      fixSiderbar
+      splitMenus={false}
+      siderWidth={208}
+      location={{ pathname: location.pathname }}
+      route={{ path: '/console', routes: menu }}
+      menu={{ locale: false }}
+      onMenuHeaderClick={() => void navigate('/console')}
+      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      token={{
+        header: {
+          colorBgHeader: RED,
+          colorHeaderTitle: '#fff',
+          colorTextRightActionsItem: '#fff',
+          colorBgRightActionsItemHover: 'rgba(255,255,255,0.15)',
+          colorTextMenu: '#fff',
+        },
+        sider: { colorMenuBackground: '#fff', colorTextMenuSelected: RED, colorBgMenuItemSelected: '#fff1f0' },
+        pageContainer: { paddingBlockPageContainerContent: 16, paddingInlinePageContainerContent: 16 },
+      }}
+      avatarProps={{
+        icon: <UserOutlined />,
+        size: 'small',
+        title: (
+          <span id="current-user" style={{ color: '#fff' }}>
+            {me?.displayName}
+          </span>
+        ),
+        render: (_props, dom) => (
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'profile', icon: <UserOutlined />, label: <Link to="/console/profile">{t('profile')}</Link> },
+                { type: 'divider' },
+                { key: 'logout', icon: <LogoutOutlined />, label: <span id="logout">{t('logout')}</span>, onClick: () => void logout() },
+              ],
+            }}
+          >
+            {dom}
+          </Dropdown>
+        ),
+      }}
+      actionsRender={() => [
+        <Typography.Text key="org" id="current-org" ellipsis style={{ color: '#fff', maxWidth: 220 }} className="boai-hide-phone">
+          {me?.orgName}
+        </Typography.Text>,
+        <LangSwitch key="lang" dark />,
+      ]}
+    >
+      <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
+        <Outlet />
+      </Suspense>
+    </ProLayout>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { onSessionEvent } from '../../lib/api.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { ME_KEY } from '../auth/index.ts';
+import { shellDict } from './dict.ts';
+
+/**
+ * Turns session answers from any API call into navigation: 401 → the login page (saying the session expired
+ * when there was one), 403 PASSWORD_CHANGE_REQUIRED → the password form on the profile page.
+ */
+export function SessionWatcher() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const t = useT(shellDict);
+
+  useEffect(
+    () =>
+      onSessionEvent((event) => {
+        if (event.kind === 'password-change-required') {
+          message.warning(t('mustChangePassword'));
+          void navigate('/console/profile#password');
+          return;
+        }
+        if (location.pathname === '/console/login') return;
+        const hadSession = queryClient.getQueryData(ME_KEY) !== undefined;
+        queryClient.clear();
+        const target = hadSession ? '/console/login?reason=expired' : '/console/login';
+        void navigate(target, { replace: true, state: { from: location.pathname + location.search } });
+      }),
+    [location, message, navigate, queryClient, t],
+  );
+  return null;
+}

@@ -1,0 +1,57 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { Spin } from 'antd';
+import { consoleModules, type ConsoleModule } from './console/modules.tsx';
+import { RequireAuth } from './console/shell/RequireAuth.tsx';
+import { SessionWatcher } from './console/shell/SessionWatcher.tsx';
+import { Forbidden, NotFound } from './console/shell/Forbidden.tsx';
+import { useCan } from './console/auth/index.ts';
+
+const PortalHome = lazy(() => import('./portal/PortalHome.tsx'));
+const LoginPage = lazy(() => import('./console/auth/LoginPage.tsx'));
+const ConsoleLayout = lazy(() => import('./console/shell/ConsoleLayout.tsx'));
+
+const fallback = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
+
+function Root() {
+  return (
+    <>
+      <SessionWatcher />
+      <Suspense fallback={fallback}>
+        <Outlet />
+      </Suspense>
+    </>
+  );
+}
+
+/** A page the user's permissions do not cover answers 403 here too; the server refuses its data anyway. */
+function ModuleRoute({ module }: { module: ConsoleModule }) {
+  const can = useCan();
+  if (module.permission && !can(module.permission)) return <Forbidden />;
+  return <module.Page />;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/', element: <PortalHome /> },
+      { path: '/console/login', element: <LoginPage /> },
+      {
+        path: '/console',
+        element: (
+          <RequireAuth>
+            <ConsoleLayout />
+          </RequireAuth>
+        ),
+        children: [
+          ...consoleModules.map((m) =>
+            m.path === '' ? { index: true, element: <ModuleRoute module={m} /> } : { path: m.path, element: <ModuleRoute module={m} /> },
+          ),
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,22 @@
+/**
+ * The permission catalogue: `module:action`. Roles carry these; every endpoint declares one (or is public).
+ * The console builds its menu from the same list, so a permission added here shows up everywhere at once.
+ */
+export const PERMISSIONS = {
+  'orgs:read': { zh: '查看组织', en: 'View societies' },
+  'orgs:create': { zh: '新建组织', en: 'Create societies' },
+  'orgs:update': { zh: '修改组织（更名、调整隶属）', en: 'Rename and move societies' },
+  'orgs:deactivate': { zh: '停用组织', en: 'Deactivate societies' },
+  'staff:read': { zh: '查看工作人员', en: 'View staff' },
+  'staff:create': { zh: '新建工作人员', en: 'Create staff' },
+  'staff:update': { zh: '修改工作人员（停用、解锁、重置密码）', en: 'Update staff' },
+  'staff:assign': { zh: '分配角色', en: 'Assign roles' },
+  'roles:read': { zh: '查看角色', en: 'View roles' },
+  'roles:manage': { zh: '管理角色', en: 'Manage roles' },
+  'audit:read': { zh: '查看审计日志', en: 'View audit trail' },
+  'audit:export': { zh: '导出审计日志', en: 'Export audit trail' },
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const permissionList = Object.keys(PERMISSIONS) as Permission[];
+export const isPermission = (s: string): s is Permission => Object.hasOwn(PERMISSIONS, s);
