@@ -30,7 +30,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       info: {
         title: '博爱 Boai API',
         version: '0.1.0',
-        description: '数字红会平台接口。错误统一为 { code, message, fields }；会话通过 httpOnly Cookie `boai_sid`。',
+        description:
+          '数字红会平台接口。错误统一为 { code, message, fields }；会话通过 httpOnly Cookie `boai_sid`。',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'boai_sid' } } },
     },

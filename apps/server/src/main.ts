@@ -29,7 +29,9 @@ async function main() {
   const app = await buildApp(ctx);
   const housekeeping = setInterval(() => {
     // Runs as a named system actor only in spirit: it touches no society data, just expired sessions.
-    void purgeOldSessions(ctx.db).catch((err) => app.log.warn({ err, job: systemActor('session-purge').name }, 'session purge failed'));
+    void purgeOldSessions(ctx.db).catch((err) =>
+      app.log.warn({ err, job: systemActor('session-purge').name }, 'session purge failed'),
+    );
   }, 3_600_000);
   housekeeping.unref();
 
@@ -47,7 +49,9 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  app.log.info(`博爱 Boai 已启动 http://${config.host}:${config.port}/console  (数据库: ${ctx.database.kind})`);
+  app.log.info(
+    `博爱 Boai 已启动 http://${config.host}:${config.port}/console  (数据库: ${ctx.database.kind})`,
+  );
 }
 
 main().catch((e) => {

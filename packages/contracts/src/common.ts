@@ -10,7 +10,12 @@ export const pageQuerySchema = z.object({
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 /** Short human text: trimmed, no control characters, bounded so a huge body cannot reach the database. */
 export const text = (max: number) =>

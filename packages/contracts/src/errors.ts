@@ -15,3 +15,5 @@ export type FieldError = z.infer<typeof fieldErrorSchema>;
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const okSchema = z.object({ ok: z.literal(true) });
+/** For actions that take no input: an empty object or no body at all. */
+export const emptyBodySchema = z.object({}).strict().optional();

@@ -31,7 +31,10 @@ export type Role = z.infer<typeof roleSchema>;
 export const createRoleSchema = z
   .object({
     orgId: idSchema,
-    code: z.string().trim().regex(/^[a-z][a-z0-9_-]{1,31}$/, '角色编码为 2–32 位小写字母、数字、下划线'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_-]{1,31}$/, '角色编码为 2–32 位小写字母、数字、下划线'),
     name: text(50),
     permissions: z.array(permissionSchema).max(100),
     requireTotp: z.boolean().default(false),
@@ -52,7 +55,9 @@ export const roleGrantSchema = z.object({
   orgName: z.string(),
   scope: dataScopeSchema,
 });
-export const roleGrantInputSchema = z.object({ roleId: idSchema, orgId: idSchema, scope: dataScopeSchema }).strict();
+export const roleGrantInputSchema = z
+  .object({ roleId: idSchema, orgId: idSchema, scope: dataScopeSchema })
+  .strict();
 
 export const userSchema = z.object({
   id: z.number().int(),

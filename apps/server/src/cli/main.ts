@@ -57,7 +57,8 @@ async function main() {
         process.stdout.write('数据库迁移已应用 / migrations applied\n');
         break;
       case 'seed': {
-        if (!(await isDatabaseEmpty(ctx.db))) throw new Error('数据库不是空的，不能写入演示数据 (database is not empty)');
+        if (!(await isDatabaseEmpty(ctx.db)))
+          throw new Error('数据库不是空的，不能写入演示数据 (database is not empty)');
         process.stdout.write(formatDemoAccounts(await seedDemo(ctx.db, ctx.pii, o.password)));
         break;
       }
@@ -65,7 +66,12 @@ async function main() {
         const level = need(o.level, 'level') as OrgLevel;
         if (!ORG_LEVELS.includes(level)) throw new Error(`--level 应为 ${ORG_LEVELS.join(' / ')}`);
         const org = await ctx.db.transaction(async (tx) => {
-          const input = { name: need(o.name, 'name'), level, uscc: o.uscc ?? null, regionCode: o.region ?? null };
+          const input = {
+            name: need(o.name, 'name'),
+            level,
+            uscc: o.uscc ?? null,
+            regionCode: o.region ?? null,
+          };
           if (o.parent) return createOrg(tx, actor, { ...input, parentId: Number(o.parent) });
           const root = await createRootOrg(tx, actor, input);
           await ensureBuiltinRoles(tx, actor, root.id);
@@ -77,7 +83,12 @@ async function main() {
       case 'create-user': {
         const user = await ctx.db.transaction(async (tx) => {
           const orgId = Number(need(o.org, 'org'));
-          const role = (await tx.select().from(roles).where(sql`${roles.builtin} and ${roles.code} = ${o.role ?? 'admin'}`))[0];
+          const role = (
+            await tx
+              .select()
+              .from(roles)
+              .where(sql`${roles.builtin} and ${roles.code} = ${o.role ?? 'admin'}`)
+          )[0];
           if (!role) throw new Error(`内置角色 ${o.role} 不存在`);
           const scope = o.scope === 'own' ? 'own' : 'subtree';
           return createUser(tx, { pii: ctx.pii, policy }, actor, {
@@ -94,9 +105,16 @@ async function main() {
       }
       case 'reset-password': {
         const username = need(o.username, 'username');
-        const user = (await ctx.db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase())))[0];
+        const user = (
+          await ctx.db
+            .select()
+            .from(users)
+            .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+        )[0];
         if (!user) throw new Error(`用户 ${username} 不存在`);
-        await ctx.db.transaction((tx) => resetUserPassword(tx, policy, actor, user.id, need(o.password, 'password')));
+        await ctx.db.transaction((tx) =>
+          resetUserPassword(tx, policy, actor, user.id, need(o.password, 'password')),
+        );
         process.stdout.write(`已重置 ${user.username} 的密码，下次登录须修改\n`);
         break;
       }
@@ -111,7 +129,9 @@ async function main() {
 
 main().catch((e) => {
   if (e instanceof AppError) {
-    const fields = e.fields.map((f) => `  ${f.field}: ${f.message ?? messageFor('zh-CN', f.code as never, e.params)}`).join('\n');
+    const fields = e.fields
+      .map((f) => `  ${f.field}: ${f.message ?? messageFor('zh-CN', f.code as never, e.params)}`)
+      .join('\n');
     process.stderr.write(`错误 ${e.code}: ${messageFor('zh-CN', e.code, e.params)}\n${fields}\n`);
   } else process.stderr.write(`错误: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);

@@ -24,7 +24,8 @@ export interface DemoSeed {
 }
 
 /** A readable random password that meets the default policy (upper, lower, digits, symbol). */
-export const randomDemoPassword = () => `Boai-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}7a`;
+export const randomDemoPassword = () =>
+  `Boai-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}7a`;
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await countOrgs(db)) === 0;

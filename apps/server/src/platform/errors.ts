@@ -19,13 +19,11 @@ export class AppError extends Error {
     return {
       code: this.code,
       message: messageFor(lang, this.code, this.params),
-      fields: this.fields.map(
-        (f): FieldError => ({
-          field: f.field,
-          code: f.code,
-          message: f.message ?? messageFor(lang, f.code as MessageKey, this.params),
-        }),
-      ),
+      fields: this.fields.map((f): FieldError => ({
+        field: f.field,
+        code: f.code,
+        message: f.message ?? messageFor(lang, f.code as MessageKey, this.params),
+      })),
     };
   }
 }

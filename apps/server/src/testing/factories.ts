@@ -15,7 +15,12 @@ export async function makeUser(
   scope: DataScope = 'subtree',
 ) {
   const roleRow = role
-    ? (await ctx.db.select().from(roles).where(and(eq(roles.builtin, true), eq(roles.code, role))))[0]
+    ? (
+        await ctx.db
+          .select()
+          .from(roles)
+          .where(and(eq(roles.builtin, true), eq(roles.code, role)))
+      )[0]
     : undefined;
   return ctx.db.transaction((tx) =>
     createUser(tx, { pii: ctx.pii, policy: { minLength: 10, minClasses: 3 } }, systemActor('test-factory'), {

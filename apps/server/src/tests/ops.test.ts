@@ -16,7 +16,10 @@ describe('operations', () => {
   it('reports health with the database kind', async () => {
     const res = await h.req('GET', '/healthz');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+    });
   });
 
   it('exposes Prometheus metrics including request durations by route', async () => {
@@ -24,7 +27,9 @@ describe('operations', () => {
     const res = await h.req('GET', '/metrics');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('process_cpu_seconds_total');
-    expect(res.body).toMatch(/boai_http_request_duration_seconds_count\{method="GET",route="\/api\/auth\/password-policy",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /boai_http_request_duration_seconds_count\{method="GET",route="\/api\/auth\/password-policy",status="200"\} \d+/,
+    );
   });
 
   it('answers unknown API paths with the error shape', async () => {
@@ -38,7 +43,9 @@ describe('embedded database lock', () => {
   it('refuses a second process on the same data folder with a clear message, and frees it when the first ends', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'boai-lock-'));
     const holder = spawn(process.execPath, [
-      '--import', 'tsx', '-e',
+      '--import',
+      'tsx',
+      '-e',
       `import('${path.resolve(import.meta.dirname, '../platform/db/lock.ts')}').then(m => { m.acquireDataDirLock(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000); })`,
     ]);
     await new Promise<void>((resolve, reject) => {

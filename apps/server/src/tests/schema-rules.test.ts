@@ -14,7 +14,9 @@ const UNSCOPED: Record<string, string> = {
   orgs: 'the tree itself: its scope column is its own id and path',
 };
 
-const tables = Object.values(schema as Record<string, unknown>).filter((t): t is PgTable => t instanceof PgTable).map((t) => getTableConfig(t));
+const tables = Object.values(schema as Record<string, unknown>)
+  .filter((t): t is PgTable => t instanceof PgTable)
+  .map((t) => getTableConfig(t));
 
 describe('schema rules', () => {
   it('every business table carries an org_id scope column', () => {
@@ -32,12 +34,15 @@ describe('schema rules', () => {
       .filter((f) => f.endsWith('.sql'))
       .map((f) => readFileSync(path.join(dir, f), 'utf8'))
       .join('\n');
-    for (const t of tables) expect(sqlText, `table ${t.name} has no migration`).toContain(`CREATE TABLE "${t.name}"`);
+    for (const t of tables)
+      expect(sqlText, `table ${t.name} has no migration`).toContain(`CREATE TABLE "${t.name}"`);
   });
 
   it('uses no floating-point column anywhere (money is integer fen)', () => {
     const floats = tables.flatMap((t) =>
-      t.columns.filter((c) => /real|double|numeric|decimal/i.test(c.getSQLType())).map((c) => `${t.name}.${c.name}`),
+      t.columns
+        .filter((c) => /real|double|numeric|decimal/i.test(c.getSQLType()))
+        .map((c) => `${t.name}.${c.name}`),
     );
     expect(floats).toEqual([]);
   });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, isLeapYear, isValidDateString, shanghaiDate, shanghaiDateTime, startOfShanghaiDay } from './dates.ts';
+import {
+  daysInMonth,
+  isLeapYear,
+  isValidDateString,
+  shanghaiDate,
+  shanghaiDateTime,
+  startOfShanghaiDay,
+} from './dates.ts';
 
 describe('shanghaiDate / shanghaiDateTime', () => {
   it('rolls over to the next day at 16:00 UTC', () => {

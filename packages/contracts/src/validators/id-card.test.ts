@@ -40,7 +40,11 @@ describe('validateIdCard', () => {
   it('derives sex from the parity of the 17th digit', () => {
     const male = withCheck('44030419900307123');
     const female = withCheck('44030419900307124');
-    expect(validateIdCard(male, { now: NOW })).toMatchObject({ ok: true, sex: 'male', birthDate: '1990-03-07' });
+    expect(validateIdCard(male, { now: NOW })).toMatchObject({
+      ok: true,
+      sex: 'male',
+      birthDate: '1990-03-07',
+    });
     expect(validateIdCard(female, { now: NOW })).toMatchObject({ ok: true, sex: 'female' });
   });
 
@@ -50,26 +54,52 @@ describe('validateIdCard', () => {
   });
 
   it('trims surrounding whitespace', () => {
-    expect(validateIdCard('  11010519491231002X \n', { now: NOW })).toMatchObject({ ok: true, value: '11010519491231002X' });
+    expect(validateIdCard('  11010519491231002X \n', { now: NOW })).toMatchObject({
+      ok: true,
+      value: '11010519491231002X',
+    });
   });
 
   it('accepts every official province-level code', () => {
-    const codes = '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82';
+    const codes =
+      '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82';
     for (const p of codes.split(' ')) {
       expect(validateIdCard(withCheck(`${p}010219800101001`), { now: NOW }).ok, p).toBe(true);
     }
   });
 
-  it.each(['00', '10', '16', '20', '24', '30', '38', '40', '47', '55', '60', '66', '70', '80', '83', '90', '91', '99'])(
-    'rejects region prefix %s',
-    (p) => {
-      expect(validateIdCard(withCheck(`${p}010219800101001`), { now: NOW })).toEqual({ ok: false, reason: 'region' });
-    },
-  );
+  it.each([
+    '00',
+    '10',
+    '16',
+    '20',
+    '24',
+    '30',
+    '38',
+    '40',
+    '47',
+    '55',
+    '60',
+    '66',
+    '70',
+    '80',
+    '83',
+    '90',
+    '91',
+    '99',
+  ])('rejects region prefix %s', (p) => {
+    expect(validateIdCard(withCheck(`${p}010219800101001`), { now: NOW })).toEqual({
+      ok: false,
+      reason: 'region',
+    });
+  });
 
   it('rejects wrong check characters', () => {
     expect(validateIdCard('110105194912310021', { now: NOW })).toEqual({ ok: false, reason: 'checksum' });
-    expect(validateIdCard(withWrongCheck('44030419900307123'), { now: NOW })).toEqual({ ok: false, reason: 'checksum' });
+    expect(validateIdCard(withWrongCheck('44030419900307123'), { now: NOW })).toEqual({
+      ok: false,
+      reason: 'checksum',
+    });
     // Every wrong check character is caught, not just one.
     const base = '32010619851111456';
     const good = withCheck(base).slice(-1);
@@ -111,10 +141,12 @@ describe('validateIdCard', () => {
     // 2026-03-15T17:00Z is already 2026-03-16 in Shanghai.
     const lateUtc = new Date('2026-03-15T17:00:00Z');
     expect(validateIdCard(withCheck('11010520260316001'), { now: lateUtc }).ok).toBe(true);
-    expect(validateIdCard(withCheck('11010520260316001'), { now: new Date('2026-03-15T15:59:59Z') })).toEqual({
-      ok: false,
-      reason: 'birthdate',
-    });
+    expect(validateIdCard(withCheck('11010520260316001'), { now: new Date('2026-03-15T15:59:59Z') })).toEqual(
+      {
+        ok: false,
+        reason: 'birthdate',
+      },
+    );
   });
 
   it('uses the current clock by default', () => {

@@ -11,7 +11,9 @@ const CHECK_CHARS = '10X98765432';
 
 /** Province-level codes of GB/T 2260 (plus 71 台湾, 81 香港, 82 澳门 as the standard assigns them). */
 const PROVINCE_CODES: ReadonlySet<string> = new Set(
-  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '),
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(
+    ' ',
+  ),
 );
 
 // The system has no records of anyone born before 1900; earlier dates are almost certainly typos.

@@ -41,7 +41,8 @@ const MAX_INPUT_LENGTH = 64;
 export function parseYuan(text: unknown, opts: { allowNegative?: boolean } = {}): number {
   if (typeof text !== 'string') throw new MoneyFormatError('format');
   let s = text.trim();
-  if (s.length === 0 || s.length > MAX_INPUT_LENGTH) throw new MoneyFormatError(s.length ? 'range' : 'format');
+  if (s.length === 0 || s.length > MAX_INPUT_LENGTH)
+    throw new MoneyFormatError(s.length ? 'range' : 'format');
 
   // The sign may come before or after the currency symbol ("-¥5" and "¥-5" are both written), but only once.
   let negative = false;

@@ -49,7 +49,13 @@ describe('validateUscc', () => {
   });
 
   it('accepts computed codes across the charset', () => {
-    const bases = ['91110108MA01ABCDE', '12100000400010398', '31110000MD0123456', 'Y1440300QWERTYUPK', '52310104NHJKLMNPQ'];
+    const bases = [
+      '91110108MA01ABCDE',
+      '12100000400010398',
+      '31110000MD0123456',
+      'Y1440300QWERTYUPK',
+      '52310104NHJKLMNPQ',
+    ];
     for (const b of bases) {
       const code = withCheck(b);
       expect(validateUscc(code), code).toEqual({ ok: true, value: code });
@@ -112,7 +118,9 @@ describe('usccSchema', () => {
 
   it('gives Chinese messages', () => {
     expect(usccSchema.safeParse('abc').error?.issues[0]?.message).toBe('统一社会信用代码格式不正确');
-    expect(usccSchema.safeParse('91350100M000100Y44').error?.issues[0]?.message).toBe('统一社会信用代码校验位不正确');
+    expect(usccSchema.safeParse('91350100M000100Y44').error?.issues[0]?.message).toBe(
+      '统一社会信用代码校验位不正确',
+    );
   });
 
   it('works with nullish as the contracts use it', () => {

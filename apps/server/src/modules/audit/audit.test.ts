@@ -12,7 +12,10 @@ afterAll(() => h?.close());
 describe('audit trail', () => {
   it('records who did what, where, with before and after', async () => {
     const lx = await h.login('lx_admin');
-    await h.req('PATCH', `/api/orgs/${h.seed.orgs.guangyi}`, { cookie: lx, body: { name: '广益街道红十字会（更名）' } });
+    await h.req('PATCH', `/api/orgs/${h.seed.orgs.guangyi}`, {
+      cookie: lx,
+      body: { name: '广益街道红十字会（更名）' },
+    });
     const res = (await h.req('GET', '/api/audit?action=orgs.update', { cookie: lx })).json();
     expect(res.items[0]).toMatchObject({
       actorKind: 'user',
@@ -35,17 +38,25 @@ describe('audit trail', () => {
   });
 
   it('marks demo seeding as the work of a named system actor', async () => {
-    const r = await h.ctx.db.execute(sql`select distinct actor_kind, actor_name from audit_log where action = 'orgs.create'`);
-    expect((r as unknown as { rows: unknown[] }).rows).toEqual([{ actor_kind: 'system', actor_name: 'system:demo-seed' }]);
+    const r = await h.ctx.db.execute(
+      sql`select distinct actor_kind, actor_name from audit_log where action = 'orgs.create'`,
+    );
+    expect((r as unknown as { rows: unknown[] }).rows).toEqual([
+      { actor_kind: 'system', actor_name: 'system:demo-seed' },
+    ]);
   });
 
   it('filters by time range and actor, and exports the same rows to .xlsx', async () => {
     const js = await h.login('js_admin');
     const from = new Date(Date.now() - 3_600_000).toISOString();
-    const list = (await h.req('GET', `/api/audit?actor=lx_admin&from=${encodeURIComponent(from)}`, { cookie: js })).json();
+    const list = (
+      await h.req('GET', `/api/audit?actor=lx_admin&from=${encodeURIComponent(from)}`, { cookie: js })
+    ).json();
     expect(list.total).toBeGreaterThan(0);
     expect(list.items.every((e: { actorName: string }) => e.actorName === 'lx_admin')).toBe(true);
-    const res = await h.req('GET', `/api/audit/export?actor=lx_admin&from=${encodeURIComponent(from)}`, { cookie: js });
+    const res = await h.req('GET', `/api/audit/export?actor=lx_admin&from=${encodeURIComponent(from)}`, {
+      cookie: js,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();

@@ -11,14 +11,26 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = routerOf(app);
   r.get(
     '/api/audit',
-    { config: { access: { permission: 'audit:read' } }, schema: { tags, summary: '查询审计日志', querystring: auditQuerySchema, response: { 200: auditPageSchema } } },
+    {
+      config: { access: { permission: 'audit:read' } },
+      schema: {
+        tags,
+        summary: '查询审计日志',
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema },
+      },
+    },
     async (req) => searchAudit(ctx.db, actorOf(req), req.query),
   );
   r.get(
     '/api/audit/export',
     {
       config: { access: { permission: 'audit:export' } },
-      schema: { tags, summary: '导出审计日志（Excel）', querystring: auditQuerySchema.omit({ page: true, pageSize: true }) },
+      schema: {
+        tags,
+        summary: '导出审计日志（Excel）',
+        querystring: auditQuerySchema.omit({ page: true, pageSize: true }),
+      },
     },
     async (req, reply) => {
       const stream = await exportAudit(ctx.db, actorOf(req), req.query);

@@ -43,7 +43,10 @@ const columns = {
 type Row = { [K in keyof typeof columns]: unknown } & { at: Date; actorKind: string; orgId: number | null };
 
 async function present(q: Queryable, rows: Row[]): Promise<AuditEntry[]> {
-  const names = await orgNamesById(q, rows.flatMap((r) => (r.orgId === null ? [] : [r.orgId])));
+  const names = await orgNamesById(
+    q,
+    rows.flatMap((r) => (r.orgId === null ? [] : [r.orgId])),
+  );
   return rows.map((r) => ({
     ...(r as unknown as AuditEntry),
     at: r.at.toISOString(),
@@ -52,9 +55,16 @@ async function present(q: Queryable, rows: Row[]): Promise<AuditEntry[]> {
   }));
 }
 
-export async function searchAudit(q: Queryable, actor: Actor, f: AuditFilter & { page: number; pageSize: number }) {
+export async function searchAudit(
+  q: Queryable,
+  actor: Actor,
+  f: AuditFilter & { page: number; pageSize: number },
+) {
   const cond = where(actor, f);
-  const [count] = await q.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(cond);
+  const [count] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(cond);
   const rows = await q
     .select(columns)
     .from(auditLog)
@@ -66,7 +76,12 @@ export async function searchAudit(q: Queryable, actor: Actor, f: AuditFilter & {
 }
 
 /** Streams matching rows in id order, a page at a time, so an export of a year never sits in memory at once. */
-export async function* iterateAudit(q: Queryable, actor: Actor, f: AuditFilter, batch = 1000): AsyncGenerator<AuditEntry> {
+export async function* iterateAudit(
+  q: Queryable,
+  actor: Actor,
+  f: AuditFilter,
+  batch = 1000,
+): AsyncGenerator<AuditEntry> {
   let lastId = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const rows = await q

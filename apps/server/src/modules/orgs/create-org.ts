@@ -40,7 +40,13 @@ export async function createOrg(tx: Tx, actor: Actor, input: CreateOrgInput): Pr
     throw e;
   }
   if (!row) throw new AppError('INTERNAL', 500);
-  await recordAudit(tx, actor, { action: 'orgs.create', orgId: row.id, entityType: 'org', entityId: row.id, after: auditOrg(row) });
+  await recordAudit(tx, actor, {
+    action: 'orgs.create',
+    orgId: row.id,
+    entityType: 'org',
+    entityId: row.id,
+    after: auditOrg(row),
+  });
   return presentOrg(row);
 }
 
@@ -64,6 +70,12 @@ export async function createRootOrg(
       depth: 0,
     })
     .returning();
-  await recordAudit(tx, actor, { action: 'orgs.create', orgId: row!.id, entityType: 'org', entityId: row!.id, after: auditOrg(row!) });
+  await recordAudit(tx, actor, {
+    action: 'orgs.create',
+    orgId: row!.id,
+    entityType: 'org',
+    entityId: row!.id,
+    after: auditOrg(row!),
+  });
   return presentOrg(row!);
 }

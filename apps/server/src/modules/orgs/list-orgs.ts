@@ -15,7 +15,11 @@ export async function listOrgs(
   const where: SQL[] = [inScope(actor, 'orgs:read', orgs.id)];
   if (!filter.includeInactive) where.push(eq(orgs.active, true));
   if (filter.q) where.push(ilike(orgs.name, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  const rows = await q.select().from(orgs).where(and(...where)).orderBy(asc(orgs.path));
+  const rows = await q
+    .select()
+    .from(orgs)
+    .where(and(...where))
+    .orderBy(asc(orgs.path));
   return rows.map(presentOrg);
 }
 

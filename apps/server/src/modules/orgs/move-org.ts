@@ -26,7 +26,8 @@ export async function moveOrg(tx: Tx, actor: Actor, id: number, newParentId: num
   await unsafeLockOrg(tx, second);
   const org = (await unsafeLockOrg(tx, id))!;
   const parent = (await unsafeLockOrg(tx, newParentId))!;
-  if (org.parentId === null) throw new AppError('ORG_MOVE_ROOT', 400, [{ field: 'newParentId', code: 'ORG_MOVE_ROOT' }]);
+  if (org.parentId === null)
+    throw new AppError('ORG_MOVE_ROOT', 400, [{ field: 'newParentId', code: 'ORG_MOVE_ROOT' }]);
   if (isDescendantPath(parent.path, org.path)) throw invalid('ORG_MOVE_INTO_SELF', 'newParentId');
   if (!parent.active) throw invalid('ORG_PARENT_INACTIVE', 'newParentId');
   if (levelRank(org.level) <= levelRank(parent.level)) throw invalid('ORG_LEVEL_INVALID', 'newParentId');

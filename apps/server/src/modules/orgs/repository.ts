@@ -22,7 +22,9 @@ export async function unsafeLockOrg(q: Queryable, id: number): Promise<OrgRow | 
 }
 
 export async function nextOrgId(q: Queryable): Promise<number> {
-  const rows = await q.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`);
+  const rows = await q.execute<{ id: number }>(
+    sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`,
+  );
   return Number((rows as unknown as { rows: { id: number }[] }).rows[0]!.id);
 }
 

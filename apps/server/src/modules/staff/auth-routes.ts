@@ -1,5 +1,6 @@
 import {
   changePasswordSchema,
+  emptyBodySchema,
   loginResultSchema,
   loginSchema,
   meSchema,
@@ -32,7 +33,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/auth/login',
-    { config: { access: { public: true } }, schema: { tags, summary: '登录（密码）', body: loginSchema, response: { 200: loginResultSchema } } },
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: '登录（密码）', body: loginSchema, response: { 200: loginResultSchema } },
+    },
     async (req, reply) => {
       const { token, next } = await login(ctx.db, ctx.config, {
         ...req.body,
@@ -46,22 +50,47 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/auth/totp',
-    { config: { access: { session: 'pending' } }, schema: { tags, summary: '登录第二步：动态验证码', body: totpCodeSchema, response: { 200: loginResultSchema } } },
+    {
+      config: { access: { session: 'pending' } },
+      schema: {
+        tags,
+        summary: '登录第二步：动态验证码',
+        body: totpCodeSchema,
+        response: { 200: loginResultSchema },
+      },
+    },
     async (req) => {
       await verifyLoginTotp(ctx, actorOf(req), sessionOf(req), req.body.code);
       return { next: 'done' as const };
     },
   );
 
-  r.get(
+  // POST, not GET: every call generates and stores a fresh (not yet enabled) secret.
+  r.post(
     '/api/auth/totp/setup',
-    { config: { access: { session: 'pending' } }, schema: { tags, summary: '开始绑定动态验证码', response: { 200: totpSetupSchema } } },
+    {
+      config: { access: { session: 'pending' } },
+      schema: {
+        tags,
+        summary: '开始绑定动态验证码',
+        body: emptyBodySchema,
+        response: { 200: totpSetupSchema },
+      },
+    },
     async (req) => startTotpEnrolment(ctx, actorOf(req), sessionOf(req)),
   );
 
   r.post(
     '/api/auth/totp/enable',
-    { config: { access: { session: 'pending' } }, schema: { tags, summary: '确认绑定动态验证码', body: totpCodeSchema, response: { 200: loginResultSchema } } },
+    {
+      config: { access: { session: 'pending' } },
+      schema: {
+        tags,
+        summary: '确认绑定动态验证码',
+        body: totpCodeSchema,
+        response: { 200: loginResultSchema },
+      },
+    },
     async (req) => {
       await enableTotp(ctx, actorOf(req), sessionOf(req), req.body.code);
       return { next: 'done' as const };
@@ -70,7 +99,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/auth/totp/disable',
-    { config: { access: { session: 'self' } }, schema: { tags, summary: '关闭动态验证码', body: totpCodeSchema, response: { 200: okSchema } } },
+    {
+      config: { access: { session: 'self' } },
+      schema: { tags, summary: '关闭动态验证码', body: totpCodeSchema, response: { 200: okSchema } },
+    },
     async (req) => {
       await disableTotp(ctx, actorOf(req), sessionOf(req), req.body.code);
       return { ok: true as const };
@@ -79,11 +111,19 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/auth/logout',
-    { config: { access: { session: 'pending' } }, schema: { tags, summary: '退出登录', response: { 200: okSchema } } },
+    {
+      config: { access: { session: 'pending' } },
+      schema: { tags, summary: '退出登录', response: { 200: okSchema } },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       await revokeSession(ctx.db, sessionOf(req).id);
-      await recordAudit(ctx.db, actor, { action: 'auth.logout', orgId: actor.homeOrgId, entityType: 'user', entityId: actor.userId });
+      await recordAudit(ctx.db, actor, {
+        action: 'auth.logout',
+        orgId: actor.homeOrgId,
+        entityType: 'user',
+        entityId: actor.userId,
+      });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -91,13 +131,19 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/auth/me',
-    { config: { access: { session: 'self' } }, schema: { tags, summary: '当前用户', response: { 200: meSchema } } },
+    {
+      config: { access: { session: 'self' } },
+      schema: { tags, summary: '当前用户', response: { 200: meSchema } },
+    },
     async (req) => describeMe(ctx.db, actorOf(req), ctx.config.sessionIdleMinutes),
   );
 
   r.post(
     '/api/auth/password',
-    { config: { access: { session: 'self' } }, schema: { tags, summary: '修改本人密码', body: changePasswordSchema, response: { 200: okSchema } } },
+    {
+      config: { access: { session: 'self' } },
+      schema: { tags, summary: '修改本人密码', body: changePasswordSchema, response: { 200: okSchema } },
+    },
     async (req) => {
       await changeOwnPassword(ctx.db, policy, actorOf(req), sessionOf(req).id, req.body);
       return { ok: true as const };
@@ -106,7 +152,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/auth/password-policy',
-    { config: { access: { public: true } }, schema: { tags, summary: '密码规则', response: { 200: passwordPolicySchema } } },
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: '密码规则', response: { 200: passwordPolicySchema } },
+    },
     async () => policy,
   );
 }

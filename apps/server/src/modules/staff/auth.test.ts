@@ -9,8 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const loginRes = (username: string, password: string) => h.req('POST', '/api/auth/login', { body: { username, password } });
-const cookieOf = (res: { cookies: { name: string; value: string }[] }) => `boai_sid=${res.cookies.find((c) => c.name === 'boai_sid')!.value}`;
+const loginRes = (username: string, password: string) =>
+  h.req('POST', '/api/auth/login', { body: { username, password } });
+const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
+  `boai_sid=${res.cookies.find((c) => c.name === 'boai_sid')!.value}`;
 
 describe('staff login', () => {
   it('logs in with the right password and sets an httpOnly session cookie', async () => {
@@ -53,7 +55,9 @@ describe('staff login', () => {
       sql`select action, ip, after->>'reason' as reason from audit_log where action like 'auth.login.%' order by id`,
     );
     const actions = (rows as unknown as { rows: { action: string; ip: string; reason: string }[] }).rows;
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['auth.login.success', 'auth.login.failed', 'auth.login.locked']));
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['auth.login.success', 'auth.login.failed', 'auth.login.locked']),
+    );
     expect(actions.some((a) => a.reason === 'unknown_user')).toBe(true);
     expect(actions.every((a) => a.ip)).toBe(true);
   });
@@ -77,16 +81,22 @@ describe('staff login', () => {
 describe('two-factor (TOTP)', () => {
   it('enrols, then asks for the code at every login; a wrong code is refused', async () => {
     const cookie = cookieOf(await loginRes('js_audit', DEMO_PASSWORD));
-    const setup = (await h.req('GET', '/api/auth/totp/setup', { cookie })).json();
+    const setup = (await h.req('POST', '/api/auth/totp/setup', { cookie, body: {} })).json();
     expect(setup.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     const bad = await h.req('POST', '/api/auth/totp/enable', { cookie, body: { code: '000000' } });
     expect(bad.statusCode).toBe(400);
-    expect((await h.req('POST', '/api/auth/totp/enable', { cookie, body: { code: currentTotp(setup.secret) } })).statusCode).toBe(200);
+    expect(
+      (await h.req('POST', '/api/auth/totp/enable', { cookie, body: { code: currentTotp(setup.secret) } }))
+        .statusCode,
+    ).toBe(200);
     const step1 = await loginRes('js_audit', DEMO_PASSWORD);
     expect(step1.json()).toEqual({ next: 'totp' });
     const pending = cookieOf(step1);
     expect((await h.req('GET', '/api/orgs', { cookie: pending })).json().code).toBe('SECOND_FACTOR_REQUIRED');
-    expect((await h.req('POST', '/api/auth/totp', { cookie: pending, body: { code: currentTotp(setup.secret) } })).statusCode).toBe(200);
+    expect(
+      (await h.req('POST', '/api/auth/totp', { cookie: pending, body: { code: currentTotp(setup.secret) } }))
+        .statusCode,
+    ).toBe(200);
     expect((await h.req('GET', '/api/orgs', { cookie: pending })).statusCode).toBe(200);
     // the secret is stored encrypted, never in clear
     const row = await h.ctx.db.execute(sql`select totp_secret_enc from users where username = 'js_audit'`);
@@ -98,35 +108,68 @@ describe('two-factor (TOTP)', () => {
     const role = (
       await h.req('POST', '/api/roles', {
         cookie: js,
-        body: { orgId: h.seed.orgs.province, code: 'finance', name: '财务（需双因素）', permissions: ['orgs:read'], requireTotp: true },
+        body: {
+          orgId: h.seed.orgs.province,
+          code: 'finance',
+          name: '财务（需双因素）',
+          permissions: ['orgs:read'],
+          requireTotp: true,
+        },
       })
     ).json();
     const user = (await h.req('GET', '/api/users?q=cas_staff', { cookie: js })).json().items[0];
-    const grants = [...user.grants.map((g: { roleId: number; orgId: number; scope: string }) => ({ roleId: g.roleId, orgId: g.orgId, scope: g.scope })), { roleId: role.id, orgId: h.seed.orgs.chonganshi, scope: 'own' }];
-    expect((await h.req('PUT', `/api/users/${user.id}/grants`, { cookie: js, body: { grants } })).statusCode).toBe(200);
+    const grants = [
+      ...user.grants.map((g: { roleId: number; orgId: number; scope: string }) => ({
+        roleId: g.roleId,
+        orgId: g.orgId,
+        scope: g.scope,
+      })),
+      { roleId: role.id, orgId: h.seed.orgs.chonganshi, scope: 'own' },
+    ];
+    expect(
+      (await h.req('PUT', `/api/users/${user.id}/grants`, { cookie: js, body: { grants } })).statusCode,
+    ).toBe(200);
     const step1 = await loginRes('cas_staff', DEMO_PASSWORD);
     expect(step1.json()).toEqual({ next: 'enrol_totp' });
     const pending = cookieOf(step1);
     expect((await h.req('GET', '/api/orgs', { cookie: pending })).statusCode).toBe(401);
-    const setup = (await h.req('GET', '/api/auth/totp/setup', { cookie: pending })).json();
-    await h.req('POST', '/api/auth/totp/enable', { cookie: pending, body: { code: currentTotp(setup.secret) } });
+    const setup = (await h.req('POST', '/api/auth/totp/setup', { cookie: pending, body: {} })).json();
+    await h.req('POST', '/api/auth/totp/enable', {
+      cookie: pending,
+      body: { code: currentTotp(setup.secret) },
+    });
     expect((await h.req('GET', '/api/orgs', { cookie: pending })).statusCode).toBe(200);
-    const off = await h.req('POST', '/api/auth/totp/disable', { cookie: pending, body: { code: currentTotp(setup.secret) } });
+    const off = await h.req('POST', '/api/auth/totp/disable', {
+      cookie: pending,
+      body: { code: currentTotp(setup.secret) },
+    });
     expect(off.json().code).toBe('AUTH_TOTP_REQUIRED_BY_ROLE');
   });
 });
 
 describe('passwords', () => {
-  it('enforces the policy when changing one\'s own password, and ends other sessions', async () => {
+  it("enforces the policy when changing one's own password, and ends other sessions", async () => {
     const first = cookieOf(await loginRes('xs_staff', DEMO_PASSWORD));
     const second = cookieOf(await loginRes('xs_staff', DEMO_PASSWORD));
-    const weak = await h.req('POST', '/api/auth/password', { cookie: first, body: { currentPassword: DEMO_PASSWORD, newPassword: 'short' } });
+    const weak = await h.req('POST', '/api/auth/password', {
+      cookie: first,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: 'short' },
+    });
     expect(weak.json().fields[0]).toMatchObject({ field: 'newPassword', code: 'PASSWORD_TOO_SHORT' });
-    const simple = await h.req('POST', '/api/auth/password', { cookie: first, body: { currentPassword: DEMO_PASSWORD, newPassword: 'alllowercaseletters' } });
+    const simple = await h.req('POST', '/api/auth/password', {
+      cookie: first,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: 'alllowercaseletters' },
+    });
     expect(simple.json().fields[0].code).toBe('PASSWORD_TOO_SIMPLE');
-    const wrongOld = await h.req('POST', '/api/auth/password', { cookie: first, body: { currentPassword: 'nope', newPassword: 'Brand-New-Pass-9' } });
+    const wrongOld = await h.req('POST', '/api/auth/password', {
+      cookie: first,
+      body: { currentPassword: 'nope', newPassword: 'Brand-New-Pass-9' },
+    });
     expect(wrongOld.json().fields[0].code).toBe('PASSWORD_CURRENT_WRONG');
-    const ok = await h.req('POST', '/api/auth/password', { cookie: first, body: { currentPassword: DEMO_PASSWORD, newPassword: 'Brand-New-Pass-9' } });
+    const ok = await h.req('POST', '/api/auth/password', {
+      cookie: first,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: 'Brand-New-Pass-9' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await h.req('GET', '/api/auth/me', { cookie: first })).statusCode).toBe(200);
     expect((await h.req('GET', '/api/auth/me', { cookie: second })).statusCode).toBe(401);
@@ -136,16 +179,28 @@ describe('passwords', () => {
   it('after an administrator resets a password the user must change it before doing anything else', async () => {
     const wx = cookieOf(await loginRes('wx_admin', DEMO_PASSWORD));
     const target = (await h.req('GET', '/api/users?q=lx_admin', { cookie: wx })).json().items[0];
-    expect((await h.req('POST', `/api/users/${target.id}/reset-password`, { cookie: wx, body: { newPassword: 'Temp-Pass-2026' } })).statusCode).toBe(200);
+    expect(
+      (
+        await h.req('POST', `/api/users/${target.id}/reset-password`, {
+          cookie: wx,
+          body: { newPassword: 'Temp-Pass-2026' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const cookie = cookieOf(await loginRes('lx_admin', 'Temp-Pass-2026'));
     expect((await h.req('GET', '/api/orgs', { cookie })).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await h.req('GET', '/api/auth/me', { cookie })).json().mustChangePassword).toBe(true);
-    await h.req('POST', '/api/auth/password', { cookie, body: { currentPassword: 'Temp-Pass-2026', newPassword: 'Own-Choice-2026' } });
+    await h.req('POST', '/api/auth/password', {
+      cookie,
+      body: { currentPassword: 'Temp-Pass-2026', newPassword: 'Own-Choice-2026' },
+    });
     expect((await h.req('GET', '/api/orgs', { cookie })).statusCode).toBe(200);
   });
 
   it('stores passwords as argon2id hashes', async () => {
     const r = await h.ctx.db.execute(sql`select password_hash from users limit 1`);
-    expect((r as unknown as { rows: { password_hash: string }[] }).rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
+    expect((r as unknown as { rows: { password_hash: string }[] }).rows[0]!.password_hash).toMatch(
+      /^\$argon2id\$/,
+    );
   });
 });

@@ -23,14 +23,32 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: readonly 
   },
 ];
 
-export async function ensureBuiltinRoles(tx: Tx, actor: Actor, rootOrgId: number): Promise<Record<string, number>> {
+export async function ensureBuiltinRoles(
+  tx: Tx,
+  actor: Actor,
+  rootOrgId: number,
+): Promise<Record<string, number>> {
   const ids: Record<string, number> = {};
   for (const def of BUILTIN_ROLES) {
-    const existing = (await tx.select().from(roles).where(and(eq(roles.builtin, true), eq(roles.code, def.code))))[0];
+    const existing = (
+      await tx
+        .select()
+        .from(roles)
+        .where(and(eq(roles.builtin, true), eq(roles.code, def.code)))
+    )[0];
     const permissions = [...def.permissions];
     if (!existing) {
-      const [row] = await tx.insert(roles).values({ orgId: rootOrgId, code: def.code, name: def.name, permissions, builtin: true }).returning();
-      await recordAudit(tx, actor, { action: 'roles.create', orgId: rootOrgId, entityType: 'role', entityId: row!.id, after: { ...def } });
+      const [row] = await tx
+        .insert(roles)
+        .values({ orgId: rootOrgId, code: def.code, name: def.name, permissions, builtin: true })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'roles.create',
+        orgId: rootOrgId,
+        entityType: 'role',
+        entityId: row!.id,
+        after: { ...def },
+      });
       ids[def.code] = row!.id;
     } else {
       if (existing.permissions.join() !== permissions.join()) {

@@ -1,7 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { UserActor } from '../../platform/access/actor.ts';
 import { unsafeFindUserById } from '../../platform/auth/load-actor.ts';
-import { checkPasswordPolicy, hashPassword, verifyPassword, type PasswordPolicy } from '../../platform/auth/password.ts';
+import {
+  checkPasswordPolicy,
+  hashPassword,
+  verifyPassword,
+  type PasswordPolicy,
+} from '../../platform/auth/password.ts';
 import { revokeUserSessions } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -18,8 +23,15 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = (await unsafeFindUserById(db, actor.userId))!;
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAudit(db, actor, { action: 'auth.password.change_failed', orgId: user.orgId, entityType: 'user', entityId: user.id });
-    throw new AppError('VALIDATION_FAILED', 400, [{ field: 'currentPassword', code: 'PASSWORD_CURRENT_WRONG' }]);
+    await recordAudit(db, actor, {
+      action: 'auth.password.change_failed',
+      orgId: user.orgId,
+      entityType: 'user',
+      entityId: user.id,
+    });
+    throw new AppError('VALIDATION_FAILED', 400, [
+      { field: 'currentPassword', code: 'PASSWORD_CURRENT_WRONG' },
+    ]);
   }
   if (input.currentPassword === input.newPassword) {
     throw new AppError('VALIDATION_FAILED', 400, [{ field: 'newPassword', code: 'PASSWORD_SAME_AS_OLD' }]);
@@ -32,6 +44,11 @@ export async function changeOwnPassword(
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()` })
       .where(eq(users.id, user.id));
     await revokeUserSessions(tx, user.id, sessionId);
-    await recordAudit(tx, actor, { action: 'auth.password.changed', orgId: user.orgId, entityType: 'user', entityId: user.id });
+    await recordAudit(tx, actor, {
+      action: 'auth.password.changed',
+      orgId: user.orgId,
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
 }

@@ -21,7 +21,12 @@ export interface StaffDeps {
  * Creates a staff account at a society in the actor's scope. The initial password must meet the
  * policy and must be changed at first login (whoever typed it knows it).
  */
-export async function createUser(tx: Tx, deps: StaffDeps, actor: Actor, input: CreateUserInput): Promise<User> {
+export async function createUser(
+  tx: Tx,
+  deps: StaffDeps,
+  actor: Actor,
+  input: CreateUserInput,
+): Promise<User> {
   try {
     await requireOrgAccess(tx, actor, 'staff:create', [input.orgId]);
   } catch {
@@ -52,7 +57,10 @@ export async function createUser(tx: Tx, deps: StaffDeps, actor: Actor, input: C
   }
   if (!row) throw new AppError('INTERNAL', 500);
   if (input.grants.length) {
-    await tx.insert(userRoles).values(input.grants.map((g) => ({ userId: row.id, ...g }))).onConflictDoNothing();
+    await tx
+      .insert(userRoles)
+      .values(input.grants.map((g) => ({ userId: row.id, ...g })))
+      .onConflictDoNothing();
   }
   await recordAudit(tx, actor, {
     action: 'staff.create',

@@ -4,7 +4,14 @@ import type { DemoSeed } from '../demo.ts';
 import { ensureBuiltinRoles } from './builtin-roles.ts';
 import { createUser } from './create-user.ts';
 
-const ACCOUNTS: [username: string, name: string, orgKey: string, role: 'admin' | 'staff' | 'auditor', scope: DataScope, mobile: string][] = [
+const ACCOUNTS: [
+  username: string,
+  name: string,
+  orgKey: string,
+  role: 'admin' | 'staff' | 'auditor',
+  scope: DataScope,
+  mobile: string,
+][] = [
   ['js_admin', '周建国', 'province', 'admin', 'subtree', '13951000001'],
   ['js_audit', '陈静', 'province', 'auditor', 'subtree', '13951000002'],
   ['wx_admin', '王丽华', 'wuxi', 'admin', 'subtree', '13961000003'],
@@ -30,6 +37,12 @@ export async function seedDemoStaff(tx: Tx, seed: DemoSeed): Promise<void> {
       password: seed.password,
       grants: [{ roleId: roleIds[role]!, orgId, scope }],
     });
-    seed.accounts.push({ username, password: seed.password, displayName, orgName: user.orgName, roleName: roleNames[role] });
+    seed.accounts.push({
+      username,
+      password: seed.password,
+      displayName,
+      orgName: user.orgName,
+      roleName: roleNames[role],
+    });
   }
 }

@@ -17,12 +17,18 @@ export interface GrantInput {
  * Whether the actor itself holds `permission` over the target society with at least `scope`'s breadth.
  * This is what stops privilege escalation: nobody can hand out more than they have.
  */
-export function actorCovers(actor: Actor, permission: string, target: { id: number; path: string }, scope: DataScope): boolean {
+export function actorCovers(
+  actor: Actor,
+  permission: string,
+  target: { id: number; path: string },
+  scope: DataScope,
+): boolean {
   if (actor.kind === 'system') return true;
   return actor.grants.some(
     (g) =>
       g.permissions.has(permission) &&
-      ((g.scope === 'subtree' && target.path.startsWith(g.orgPath)) || (scope === 'own' && g.orgId === target.id)),
+      ((g.scope === 'subtree' && target.path.startsWith(g.orgPath)) ||
+        (scope === 'own' && g.orgId === target.id)),
   );
 }
 
@@ -41,7 +47,9 @@ export async function checkGrants(q: Queryable, actor: Actor, grants: GrantInput
   }
   const targetOrgs = await orgsById(q, orgIds);
   const roleIds = [...new Set(grants.map((g) => g.roleId))];
-  const roleRows = new Map((await q.select().from(roles).where(inArray(roles.id, roleIds))).map((r) => [r.id, r]));
+  const roleRows = new Map(
+    (await q.select().from(roles).where(inArray(roles.id, roleIds))).map((r) => [r.id, r]),
+  );
   const roleOrgIds = [...new Set([...roleRows.values()].map((r) => r.orgId))];
   const roleOrgs = await orgsById(q, roleOrgIds);
   grants.forEach((g, i) => {
@@ -52,7 +60,9 @@ export async function checkGrants(q: Queryable, actor: Actor, grants: GrantInput
       throw new AppError('ROLE_NOT_FOUND', 400, [{ field: `grants.${i}.roleId`, code: 'ROLE_NOT_FOUND' }]);
     }
     if (!role.permissions.every((p) => actorCovers(actor, p, target, g.scope))) {
-      throw new AppError('GRANT_EXCEEDS_OWN', 403, [{ field: `grants.${i}.roleId`, code: 'GRANT_EXCEEDS_OWN' }]);
+      throw new AppError('GRANT_EXCEEDS_OWN', 403, [
+        { field: `grants.${i}.roleId`, code: 'GRANT_EXCEEDS_OWN' },
+      ]);
     }
   });
 }

@@ -30,7 +30,10 @@ export async function listUsers(q: Queryable, pii: PiiVault, actor: Actor, f: Li
   }
   if (f.active) where.push(eq(users.active, f.active === 'true'));
   const cond = and(...where);
-  const [count] = await q.select({ n: sql<number>`count(*)::int` }).from(users).where(cond);
+  const [count] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(cond);
   const rows = await q
     .select()
     .from(users)

@@ -22,7 +22,11 @@ export interface LoginRequest {
  * account and locked name all answer alike (same code, same timing), so nobody can probe which
  * usernames exist. The session it opens is 'full', or waits for a second factor.
  */
-export async function login(db: Db, cfg: Config, req: LoginRequest): Promise<{ token: string; next: Exclude<SessionStage, 'full'> | 'done' }> {
+export async function login(
+  db: Db,
+  cfg: Config,
+  req: LoginRequest,
+): Promise<{ token: string; next: Exclude<SessionStage, 'full'> | 'done' }> {
   const key = throttleKey(req.username);
   const audit = (action: string, orgId: number | null, userId: number | null, reason?: string) =>
     recordAudit(
@@ -37,21 +41,44 @@ export async function login(db: Db, cfg: Config, req: LoginRequest): Promise<{ t
     await audit('auth.login.locked', null, null);
     throw new AppError('AUTH_LOCKED', 429, [], { minutes: lockedFor });
   }
-  const user = (await db.select().from(users).where(sql`lower(${users.username}) = ${key}`))[0];
+  const user = (
+    await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.username}) = ${key}`)
+  )[0];
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), req.password);
   const org = user ? await unsafeFindOrg(db, user.orgId) : undefined;
   if (!user || !ok || !user.active || !org?.active) {
-    const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : !user.active ? 'user_inactive' : 'org_inactive';
+    const reason = !user
+      ? 'unknown_user'
+      : !ok
+        ? 'wrong_password'
+        : !user.active
+          ? 'user_inactive'
+          : 'org_inactive';
     const locked = await recordFailure(db, key, cfg);
-    await audit('auth.login.failed', user?.orgId ?? null, user?.id ?? null, locked ? `${reason}+locked` : reason);
+    await audit(
+      'auth.login.failed',
+      user?.orgId ?? null,
+      user?.id ?? null,
+      locked ? `${reason}+locked` : reason,
+    );
     if (locked) throw new AppError('AUTH_LOCKED', 429, [], { minutes: cfg.lockoutMinutes });
     throw new AppError('AUTH_INVALID_CREDENTIALS', 401);
   }
   await clearFailures(db, key);
-  const stage: SessionStage = user.totpEnabled ? 'totp' : (await totpRequiredFor(db, user.id)) ? 'enrol_totp' : 'full';
+  const stage: SessionStage = user.totpEnabled
+    ? 'totp'
+    : (await totpRequiredFor(db, user.id))
+      ? 'enrol_totp'
+      : 'full';
   const token = await createSession(db, cfg, user.id, stage, req.ip, req.userAgent);
   if (stage === 'full') {
-    await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ lastLoginAt: sql`now()` })
+      .where(eq(users.id, user.id));
     await audit('auth.login.success', user.orgId, user.id);
     return { token, next: 'done' };
   }

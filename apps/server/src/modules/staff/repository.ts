@@ -27,10 +27,19 @@ export async function grantsOfUsers(q: Queryable, userIds: number[]): Promise<Ma
     .innerJoin(roles, eq(roles.id, userRoles.roleId))
     .where(inArray(userRoles.userId, userIds))
     .orderBy(roles.id);
-  const names = await orgNamesById(q, rows.map((r) => r.orgId));
+  const names = await orgNamesById(
+    q,
+    rows.map((r) => r.orgId),
+  );
   for (const r of rows) {
     const list = out.get(r.userId) ?? [];
-    list.push({ roleId: r.roleId, roleName: r.roleName, orgId: r.orgId, orgName: names.get(r.orgId) ?? '', scope: r.scope as DataScope });
+    list.push({
+      roleId: r.roleId,
+      roleName: r.roleName,
+      orgId: r.orgId,
+      orgName: names.get(r.orgId) ?? '',
+      scope: r.scope as DataScope,
+    });
     out.set(r.userId, list);
   }
   return out;
@@ -49,8 +58,14 @@ async function lockedUsernames(q: Queryable, names: string[]): Promise<Set<strin
 export async function presentUsers(q: Queryable, pii: PiiVault, rows: UserRow[]): Promise<User[]> {
   const ids = rows.map((u) => u.id);
   const grants = await grantsOfUsers(q, ids);
-  const locked = await lockedUsernames(q, rows.map((u) => u.username.toLowerCase()));
-  const orgNames = await orgNamesById(q, rows.map((u) => u.orgId));
+  const locked = await lockedUsernames(
+    q,
+    rows.map((u) => u.username.toLowerCase()),
+  );
+  const orgNames = await orgNamesById(
+    q,
+    rows.map((u) => u.orgId),
+  );
   return rows.map((u) => ({
     id: u.id,
     username: u.username,

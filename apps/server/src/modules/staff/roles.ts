@@ -12,7 +12,10 @@ import { roles } from './schema.ts';
 import type { RoleRow } from './repository.ts';
 
 async function presentRoles(q: Queryable, rows: RoleRow[]): Promise<Role[]> {
-  const names = await orgNamesById(q, rows.map((r) => r.orgId));
+  const names = await orgNamesById(
+    q,
+    rows.map((r) => r.orgId),
+  );
   return rows.map((r) => ({
     id: r.id,
     orgId: r.orgId,
@@ -39,7 +42,10 @@ export async function listRoles(q: Queryable, actor: Actor): Promise<Role[]> {
 async function checkPermissionsGrantable(q: Queryable, actor: Actor, orgId: number, permissions: string[]) {
   const org = (await unsafeFindOrg(q, orgId))!;
   const bad = permissions.findIndex((p) => !actorCovers(actor, p, org, 'subtree'));
-  if (bad >= 0) throw new AppError('GRANT_EXCEEDS_OWN', 403, [{ field: `permissions.${bad}`, code: 'GRANT_EXCEEDS_OWN' }]);
+  if (bad >= 0)
+    throw new AppError('GRANT_EXCEEDS_OWN', 403, [
+      { field: `permissions.${bad}`, code: 'GRANT_EXCEEDS_OWN' },
+    ]);
 }
 
 export async function createRole(
@@ -59,7 +65,13 @@ export async function createRole(
     if (isUniqueViolation(e, 'roles_org_code_uq')) throw conflict('ROLE_CODE_TAKEN', 'code');
     throw e;
   }
-  await recordAudit(tx, actor, { action: 'roles.create', orgId: input.orgId, entityType: 'role', entityId: row!.id, after: input });
+  await recordAudit(tx, actor, {
+    action: 'roles.create',
+    orgId: input.orgId,
+    entityType: 'role',
+    entityId: row!.id,
+    after: input,
+  });
   return (await presentRoles(tx, [row!]))[0]!;
 }
 

@@ -24,7 +24,12 @@ interface Deps {
 async function failCode(deps: Deps, actor: UserActor, session: SessionRow, action: string): Promise<never> {
   const key = throttleKey(actor.username);
   const locked = await recordFailure(deps.db, key, deps.config);
-  await recordAudit(deps.db, actor, { action, orgId: actor.homeOrgId, entityType: 'user', entityId: actor.userId });
+  await recordAudit(deps.db, actor, {
+    action,
+    orgId: actor.homeOrgId,
+    entityType: 'user',
+    entityId: actor.userId,
+  });
   if (locked) {
     await revokeSession(deps.db, session.id);
     throw new AppError('AUTH_LOCKED', 429, [], { minutes: deps.config.lockoutMinutes });
@@ -42,8 +47,16 @@ async function guardLock(deps: Deps, actor: UserActor, session: SessionRow) {
 
 async function completeLogin(deps: Deps, actor: UserActor, session: SessionRow) {
   await setSessionStage(deps.db, session.id, 'full', deps.config);
-  await deps.db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, actor.userId));
-  await recordAudit(deps.db, actor, { action: 'auth.login.success', orgId: actor.homeOrgId, entityType: 'user', entityId: actor.userId });
+  await deps.db
+    .update(users)
+    .set({ lastLoginAt: sql`now()` })
+    .where(eq(users.id, actor.userId));
+  await recordAudit(deps.db, actor, {
+    action: 'auth.login.success',
+    orgId: actor.homeOrgId,
+    entityType: 'user',
+    entityId: actor.userId,
+  });
 }
 
 /** Second step of a login for a user who has TOTP enabled. */
@@ -66,7 +79,10 @@ export async function startTotpEnrolment(deps: Deps, actor: UserActor, session: 
   const user = (await unsafeFindUserById(deps.db, actor.userId))!;
   if (user.totpEnabled) throw new AppError('AUTH_WRONG_STAGE', 409);
   const secret = newTotpSecret();
-  await deps.db.update(users).set({ totpSecretEnc: deps.pii.encrypt(secret) }).where(eq(users.id, actor.userId));
+  await deps.db
+    .update(users)
+    .set({ totpSecretEnc: deps.pii.encrypt(secret) })
+    .where(eq(users.id, actor.userId));
   return { secret, otpauthUrl: totpUri(user.username, secret) };
 }
 
@@ -75,10 +91,16 @@ export async function enableTotp(deps: Deps, actor: UserActor, session: SessionR
   await guardLock(deps, actor, session);
   const user = (await unsafeFindUserById(deps.db, actor.userId))!;
   if (user.totpEnabled || !user.totpSecretEnc) throw new AppError('AUTH_WRONG_STAGE', 409);
-  if (!checkTotp(deps.pii.decrypt(user.totpSecretEnc), code)) return failCode(deps, actor, session, 'auth.totp.enrol_failed');
+  if (!checkTotp(deps.pii.decrypt(user.totpSecretEnc), code))
+    return failCode(deps, actor, session, 'auth.totp.enrol_failed');
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ totpEnabled: true }).where(eq(users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'auth.totp.enabled', orgId: actor.homeOrgId, entityType: 'user', entityId: actor.userId });
+    await recordAudit(tx, actor, {
+      action: 'auth.totp.enabled',
+      orgId: actor.homeOrgId,
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
   if (session.stage === 'enrol_totp') await completeLogin(deps, actor, session);
 }
@@ -88,9 +110,15 @@ export async function disableTotp(deps: Deps, actor: UserActor, session: Session
   if (!user.totpEnabled || !user.totpSecretEnc) throw new AppError('AUTH_TOTP_NOT_ENABLED', 409);
   if (await totpRequiredFor(deps.db, actor.userId)) throw new AppError('AUTH_TOTP_REQUIRED_BY_ROLE', 409);
   await guardLock(deps, actor, session);
-  if (!checkTotp(deps.pii.decrypt(user.totpSecretEnc), code)) return failCode(deps, actor, session, 'auth.totp.disable_failed');
+  if (!checkTotp(deps.pii.decrypt(user.totpSecretEnc), code))
+    return failCode(deps, actor, session, 'auth.totp.disable_failed');
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ totpEnabled: false, totpSecretEnc: null }).where(eq(users.id, actor.userId));
-    await recordAudit(tx, actor, { action: 'auth.totp.disabled', orgId: actor.homeOrgId, entityType: 'user', entityId: actor.userId });
+    await recordAudit(tx, actor, {
+      action: 'auth.totp.disabled',
+      orgId: actor.homeOrgId,
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
 }

@@ -8,7 +8,10 @@ let roleIds: Record<string, number>;
 beforeAll(async () => {
   h = await startHarness();
   lx = await h.login('lx_admin');
-  const roles = (await h.req('GET', '/api/roles', { cookie: lx })).json().items as { id: number; code: string }[];
+  const roles = (await h.req('GET', '/api/roles', { cookie: lx })).json().items as {
+    id: number;
+    code: string;
+  }[];
   roleIds = Object.fromEntries(roles.map((r) => [r.code, r.id]));
 });
 afterAll(() => h?.close());
@@ -31,11 +34,15 @@ describe('staff accounts', () => {
     expect(user.orgName).toBe('崇安寺街道红十字会');
     expect(user.mobileMasked).toBe('139****1234');
     expect(user.mustChangePassword).toBe(true);
-    expect(user.grants).toEqual([expect.objectContaining({ roleName: '工作人员', orgName: '崇安寺街道红十字会', scope: 'own' })]);
+    expect(user.grants).toEqual([
+      expect.objectContaining({ roleName: '工作人员', orgName: '崇安寺街道红十字会', scope: 'own' }),
+    ]);
   });
 
   it('keeps the mobile number encrypted at rest and finds the user by exact number', async () => {
-    const r = await h.ctx.db.execute(sql`select mobile_enc, mobile_hash from users where username = 'cas_clerk'`);
+    const r = await h.ctx.db.execute(
+      sql`select mobile_enc, mobile_hash from users where username = 'cas_clerk'`,
+    );
     const row = (r as unknown as { rows: { mobile_enc: string; mobile_hash: string }[] }).rows[0]!;
     expect(row.mobile_enc).not.toContain('13961001234');
     expect(h.ctx.pii.decrypt(row.mobile_enc)).toBe('13961001234');
@@ -46,7 +53,12 @@ describe('staff accounts', () => {
   it('refuses a duplicate username whatever its case', async () => {
     const res = await h.req('POST', '/api/users', {
       cookie: lx,
-      body: { orgId: h.seed.orgs.liangxi, username: 'CAS_Clerk', displayName: '重名', password: 'Initial-Pass-1' },
+      body: {
+        orgId: h.seed.orgs.liangxi,
+        username: 'CAS_Clerk',
+        displayName: '重名',
+        password: 'Initial-Pass-1',
+      },
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().fields[0]).toMatchObject({ field: 'username', code: 'USERNAME_TAKEN' });
@@ -78,7 +90,9 @@ describe('staff accounts', () => {
     const u = (await h.req('GET', '/api/users?q=cas_staff', { cookie: lx })).json().items[0];
     await h.req('PATCH', `/api/users/${u.id}`, { cookie: lx, body: { active: false } });
     expect((await h.req('GET', '/api/auth/me', { cookie: victim })).statusCode).toBe(401);
-    expect((await h.req('POST', '/api/auth/login', { body: { username: 'cas_staff', password: 'x' } })).statusCode).toBe(401);
+    expect(
+      (await h.req('POST', '/api/auth/login', { body: { username: 'cas_staff', password: 'x' } })).statusCode,
+    ).toBe(401);
     await h.req('PATCH', `/api/users/${u.id}`, { cookie: lx, body: { active: true } });
     const me = (await h.req('GET', '/api/auth/me', { cookie: lx })).json();
     const self = await h.req('PATCH', `/api/users/${me.id}`, { cookie: lx, body: { active: false } });
@@ -87,7 +101,9 @@ describe('staff accounts', () => {
 
   it('pages and filters the users list by society subtree', async () => {
     const wx = await h.login('wx_admin');
-    const page = (await h.req('GET', `/api/users?orgId=${h.seed.orgs.xishan}&pageSize=2`, { cookie: wx })).json();
+    const page = (
+      await h.req('GET', `/api/users?orgId=${h.seed.orgs.xishan}&pageSize=2`, { cookie: wx })
+    ).json();
     expect(page.total).toBe(2); // xs_admin, xs_staff
     expect(page.items).toHaveLength(2);
     const p2 = (await h.req('GET', `/api/users?pageSize=2&page=2`, { cookie: wx })).json();

@@ -21,7 +21,13 @@ export interface UpdateUserInput {
 }
 
 /** Edits a staff account: name, mobile, enabled/disabled, or lifting a login lockout. */
-export async function updateUser(tx: Tx, pii: PiiVault, actor: Actor, id: number, input: UpdateUserInput): Promise<User> {
+export async function updateUser(
+  tx: Tx,
+  pii: PiiVault,
+  actor: Actor,
+  id: number,
+  input: UpdateUserInput,
+): Promise<User> {
   await requireAccess(tx, actor, 'staff:update', users, users.id, users.orgId, [id]);
   const before = (await unsafeFindUser(tx, id))!;
   if (input.active === false && actor.kind === 'user' && actor.userId === id) {
@@ -51,29 +57,65 @@ export async function updateUser(tx: Tx, pii: PiiVault, actor: Actor, id: number
 }
 
 /** Replaces the user's role grants as a whole; the old and new sets are both kept in the audit trail. */
-export async function setUserGrants(tx: Tx, pii: PiiVault, actor: Actor, id: number, grants: GrantInput[]): Promise<User> {
+export async function setUserGrants(
+  tx: Tx,
+  pii: PiiVault,
+  actor: Actor,
+  id: number,
+  grants: GrantInput[],
+): Promise<User> {
   await requireAccess(tx, actor, 'staff:assign', users, users.id, users.orgId, [id]);
   const user = (await unsafeFindUser(tx, id))!;
   const before = (await grantsOfUsers(tx, [id])).get(id) ?? [];
   // The actor must also be allowed to take away each grant it removes.
-  await checkGrants(tx, actor, before.map((g) => ({ roleId: g.roleId, orgId: g.orgId, scope: g.scope })));
+  await checkGrants(
+    tx,
+    actor,
+    before.map((g) => ({ roleId: g.roleId, orgId: g.orgId, scope: g.scope })),
+  );
   await checkGrants(tx, actor, grants);
   await tx.delete(userRoles).where(eq(userRoles.userId, id));
-  if (grants.length) await tx.insert(userRoles).values(grants.map((g) => ({ userId: id, ...g }))).onConflictDoNothing();
-  await recordAudit(tx, actor, { action: 'staff.grants', orgId: user.orgId, entityType: 'user', entityId: id, before, after: grants });
+  if (grants.length)
+    await tx
+      .insert(userRoles)
+      .values(grants.map((g) => ({ userId: id, ...g })))
+      .onConflictDoNothing();
+  await recordAudit(tx, actor, {
+    action: 'staff.grants',
+    orgId: user.orgId,
+    entityType: 'user',
+    entityId: id,
+    before,
+    after: grants,
+  });
   return presentUser(tx, pii, user);
 }
 
 /** An administrator sets a new password; the user must change it at next login and is logged out everywhere. */
-export async function resetUserPassword(tx: Tx, policy: PasswordPolicy, actor: Actor, id: number, newPassword: string): Promise<void> {
+export async function resetUserPassword(
+  tx: Tx,
+  policy: PasswordPolicy,
+  actor: Actor,
+  id: number,
+  newPassword: string,
+): Promise<void> {
   await requireAccess(tx, actor, 'staff:update', users, users.id, users.orgId, [id]);
   const user = (await unsafeFindUser(tx, id))!;
   checkPasswordPolicy(policy, newPassword, user.username, 'newPassword');
   await tx
     .update(users)
-    .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: true, passwordChangedAt: sql`now()` })
+    .set({
+      passwordHash: await hashPassword(newPassword),
+      mustChangePassword: true,
+      passwordChangedAt: sql`now()`,
+    })
     .where(eq(users.id, id));
   await revokeUserSessions(tx, id);
   await clearFailures(tx, throttleKey(user.username));
-  await recordAudit(tx, actor, { action: 'staff.reset_password', orgId: user.orgId, entityType: 'user', entityId: id });
+  await recordAudit(tx, actor, {
+    action: 'staff.reset_password',
+    orgId: user.orgId,
+    entityType: 'user',
+    entityId: id,
+  });
 }

@@ -13,8 +13,15 @@ import type { Actor } from './actor.ts';
  *
  * Fails closed: without an actor it throws; an actor without the permission gets `false`, never "all".
  */
-export function inScope(actor: Actor | null | undefined, permission: Permission, orgIdColumn: AnyColumn): SQL {
-  if (!actor) throw new Error('inScope called without an actor: every scoped query needs one (use systemActor for jobs)');
+export function inScope(
+  actor: Actor | null | undefined,
+  permission: Permission,
+  orgIdColumn: AnyColumn,
+): SQL {
+  if (!actor)
+    throw new Error(
+      'inScope called without an actor: every scoped query needs one (use systemActor for jobs)',
+    );
   if (actor.kind === 'system') return sql`true`;
   const parts: SQL[] = [];
   const ownIds: number[] = [];
@@ -26,7 +33,9 @@ export function inScope(actor: Actor | null | undefined, permission: Permission,
   const predicates: SQL[] = [];
   if (ownIds.length) predicates.push(inArray(orgIdColumn, ownIds));
   if (parts.length) {
-    predicates.push(sql`${orgIdColumn} in (select ${orgs.id} from ${orgs} where ${sql.join(parts, sql` or `)})`);
+    predicates.push(
+      sql`${orgIdColumn} in (select ${orgs.id} from ${orgs} where ${sql.join(parts, sql` or `)})`,
+    );
   }
   if (!predicates.length) return sql`false`;
   return sql`(${sql.join(predicates, sql` or `)})`;
@@ -55,8 +64,12 @@ export async function requireAccess(
 }
 
 /** `requireAccess` for society ids themselves (the tree scopes itself: an org's org_id is its id). */
-export const requireOrgAccess = (q: Queryable, actor: Actor, permission: Permission, orgIds: readonly number[]) =>
-  requireAccess(q, actor, permission, orgs, orgs.id, orgs.id, orgIds);
+export const requireOrgAccess = (
+  q: Queryable,
+  actor: Actor,
+  permission: Permission,
+  orgIds: readonly number[],
+) => requireAccess(q, actor, permission, orgs, orgs.id, orgs.id, orgIds);
 
 /**
  * A filter (not a permission check): rows whose society is `orgId` or below it. Always combined

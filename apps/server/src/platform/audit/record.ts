@@ -15,7 +15,12 @@ export interface AuditEvent {
  * Writes one audit row. Call it inside the same transaction as the write it describes,
  * so a write without its audit row (or the reverse) cannot exist.
  */
-export async function recordAudit(q: Queryable, actor: Actor | null, event: AuditEvent, ip?: string | null): Promise<void> {
+export async function recordAudit(
+  q: Queryable,
+  actor: Actor | null,
+  event: AuditEvent,
+  ip?: string | null,
+): Promise<void> {
   await q.insert(auditLog).values({
     actorKind: actor ? actor.kind : 'anonymous',
     actorUserId: actor?.kind === 'user' ? actor.userId : null,

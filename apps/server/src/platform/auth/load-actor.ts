@@ -13,7 +13,12 @@ export type UserRow = typeof users.$inferSelect;
  */
 export async function loadActor(q: Queryable, user: UserRow, ip: string | null): Promise<UserActor> {
   const rows = await q
-    .select({ orgId: userRoles.orgId, scope: userRoles.scope, path: orgs.path, permissions: roles.permissions })
+    .select({
+      orgId: userRoles.orgId,
+      scope: userRoles.scope,
+      path: orgs.path,
+      permissions: roles.permissions,
+    })
     .from(userRoles)
     .innerJoin(roles, eq(roles.id, userRoles.roleId))
     .innerJoin(orgs, and(eq(orgs.id, userRoles.orgId), eq(orgs.active, true)))

@@ -30,7 +30,12 @@ const classesOf = (pw: string) =>
   [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(pw)).length;
 
 /** Throws a field error on `field` when the password breaks the configured policy. */
-export function checkPasswordPolicy(policy: PasswordPolicy, password: string, username: string, field = 'password'): void {
+export function checkPasswordPolicy(
+  policy: PasswordPolicy,
+  password: string,
+  username: string,
+  field = 'password',
+): void {
   const params = { minLength: policy.minLength, minClasses: policy.minClasses };
   if ([...password].length < policy.minLength) {
     throw new AppError('VALIDATION_FAILED', 400, [{ field, code: 'PASSWORD_TOO_SHORT' }], params);

@@ -61,14 +61,27 @@ export async function resolveSession(
     await q.update(sessions).set({ revoked: true }).where(eq(sessions.id, id));
     return { error: 'SESSION_EXPIRED' };
   }
-  if (row.stale) await q.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+  if (row.stale)
+    await q
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.id, id));
   return { session: row.s };
 }
 
-export async function setSessionStage(q: Queryable, sessionId: string, stage: SessionStage, times: SessionTimes) {
+export async function setSessionStage(
+  q: Queryable,
+  sessionId: string,
+  stage: SessionStage,
+  times: SessionTimes,
+) {
   await q
     .update(sessions)
-    .set({ stage, lastSeenAt: sql`now()`, expiresAt: sql`now() + ${`${times.sessionMaxHours} hours`}::interval` })
+    .set({
+      stage,
+      lastSeenAt: sql`now()`,
+      expiresAt: sql`now() + ${`${times.sessionMaxHours} hours`}::interval`,
+    })
     .where(eq(sessions.id, sessionId));
 }
 
@@ -80,10 +93,20 @@ export const revokeUserSessions = (q: Queryable, userId: number, exceptSessionId
   q
     .update(sessions)
     .set({ revoked: true })
-    .where(and(eq(sessions.userId, userId), exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : sql`true`));
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : sql`true`,
+      ),
+    );
 
 /** Housekeeping: forget sessions that ended more than a day ago. */
 export const purgeOldSessions = (q: Queryable) =>
   q
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, sql`now() - interval '1 day'`), and(eq(sessions.revoked, true), lt(sessions.lastSeenAt, sql`now() - interval '1 day'`))));
+    .where(
+      or(
+        lt(sessions.expiresAt, sql`now() - interval '1 day'`),
+        and(eq(sessions.revoked, true), lt(sessions.lastSeenAt, sql`now() - interval '1 day'`)),
+      ),
+    );

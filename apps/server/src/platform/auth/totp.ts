@@ -4,6 +4,7 @@ import { authenticator } from 'otplib';
 authenticator.options = { window: 1 };
 
 export const newTotpSecret = () => authenticator.generateSecret(20);
-export const totpUri = (username: string, secret: string) => authenticator.keyuri(username, '博爱 Boai', secret);
+export const totpUri = (username: string, secret: string) =>
+  authenticator.keyuri(username, '博爱 Boai', secret);
 export const checkTotp = (secret: string, code: string) => authenticator.check(code, secret);
 export const currentTotp = (secret: string) => authenticator.generate(secret);

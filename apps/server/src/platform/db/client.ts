@@ -12,9 +12,17 @@ import { acquireDataDirLock, type DataDirLock } from './lock.ts';
  * so every query runs unchanged on PGlite (embedded default) and on PostgreSQL 15.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Db = PgDatabase<PgQueryResultHKT, Record<string, any>, ExtractTablesWithRelations<Record<string, any>>>;
+export type Db = PgDatabase<
+  PgQueryResultHKT,
+  Record<string, any>,
+  ExtractTablesWithRelations<Record<string, any>>
+>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, any>, ExtractTablesWithRelations<Record<string, any>>>;
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, any>,
+  ExtractTablesWithRelations<Record<string, any>>
+>;
 /** Either the database or an open transaction: read-only helpers accept both. */
 export type Queryable = Db | Tx;
 

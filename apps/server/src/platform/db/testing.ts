@@ -35,4 +35,5 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
-export const testDatabaseKind = (): 'pglite' | 'postgres' => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+export const testDatabaseKind = (): 'pglite' | 'postgres' =>
+  process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';

@@ -9,10 +9,7 @@ import type { Permission } from '@boai/contracts';
  * - `{ permission }`: a full session holding that permission somewhere in the tree.
  */
 export type RouteAccess =
-  | { public: true }
-  | { session: 'pending' }
-  | { session: 'self' }
-  | { permission: Permission };
+  { public: true } | { session: 'pending' } | { session: 'self' } | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

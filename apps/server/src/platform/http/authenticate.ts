@@ -35,7 +35,8 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
     const url = route.url ?? route.path;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (method !== 'HEAD') routeList.push({ method, url, access: route.config?.access as RouteAccess | undefined });
+      if (method !== 'HEAD')
+        routeList.push({ method, url, access: route.config?.access as RouteAccess | undefined });
     }
     if (url.startsWith('/api/') && !route.config?.access && !url.startsWith('/api/docs')) {
       throw new Error(`route ${route.method} ${url} declares no access rule (config.access)`);

@@ -35,11 +35,13 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(body);
     }
     const status = err.statusCode ?? 500;
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(new AppError('BODY_TOO_LARGE', 413).toBody(lang));
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send(new AppError('BODY_TOO_LARGE', 413).toBody(lang));
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.status(415).send(new AppError('UNSUPPORTED_MEDIA_TYPE', 415).toBody(lang));
     }
-    if (status >= 400 && status < 500) return reply.status(status).send(new AppError('BAD_REQUEST', status).toBody(lang));
+    if (status >= 400 && status < 500)
+      return reply.status(status).send(new AppError('BAD_REQUEST', status).toBody(lang));
     // Data-shaped database errors (a value out of range, a bad encoding) are the client's fault.
     const pg = pgErrorCode(err).code;
     if (pg && /^(22|23)/.test(pg)) {

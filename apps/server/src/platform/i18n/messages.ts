@@ -99,7 +99,11 @@ const en: Record<MessageKey, string> = {
 export type Lang = 'zh-CN' | 'en';
 const catalogs: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
-export function messageFor(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function messageFor(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const template = catalogs[lang][key] ?? catalogs['zh-CN'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }

@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHmac, getCiphers, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  getCiphers,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * Encryption at rest for personal data (mobile numbers, ID numbers, TOTP secrets…).
@@ -95,7 +103,8 @@ function macInput(keyId: string, alg: PiiAlgorithm, iv: Buffer, ct: Buffer): Buf
 }
 
 function checkMasterKey(keyId: string, key: unknown): Buffer {
-  if (!KEY_ID.test(keyId)) throw new Error(`PII 密钥编号 "${keyId}" 无效：只能包含字母、数字、_ 和 -，最长 32 个字符`);
+  if (!KEY_ID.test(keyId))
+    throw new Error(`PII 密钥编号 "${keyId}" 无效：只能包含字母、数字、_ 和 -，最长 32 个字符`);
   if (!Buffer.isBuffer(key)) throw new Error(`PII 密钥 "${keyId}" 必须是 Buffer`);
   if (key.length !== MASTER_KEY_LENGTH) {
     throw new Error(`PII 密钥 "${keyId}" 长度应为 ${MASTER_KEY_LENGTH} 字节，实际为 ${key.length} 字节`);
@@ -117,7 +126,8 @@ function parseToken(token: unknown): ParsedToken {
   const parts = token.split('.');
   if (parts.length !== 4) throw new PiiError();
   const [version, keyId, alg, body] = parts as [string, string, string, string];
-  if (version !== VERSION || !KEY_ID.test(keyId) || !isAlgorithm(alg) || !BASE64URL.test(body)) throw new PiiError();
+  if (version !== VERSION || !KEY_ID.test(keyId) || !isAlgorithm(alg) || !BASE64URL.test(body))
+    throw new PiiError();
   const raw = Buffer.from(body, 'base64url');
   // Reject non-canonical encodings (stray trailing bits) so one ciphertext has exactly one token spelling.
   if (raw.toString('base64url') !== body) throw new PiiError();
@@ -138,9 +148,11 @@ export function createPiiVault(config: PiiVaultConfig): PiiVault {
 
   // A Map, not the config object, so key ids like "__proto__" or "toString" cannot reach Object.prototype.
   const masters = new Map<string, Buffer>();
-  for (const [keyId, key] of Object.entries(config.keys)) masters.set(keyId, Buffer.from(checkMasterKey(keyId, key)));
+  for (const [keyId, key] of Object.entries(config.keys))
+    masters.set(keyId, Buffer.from(checkMasterKey(keyId, key)));
   if (masters.size === 0) throw new Error('未配置 PII 密钥');
-  if (!masters.has(config.activeKeyId)) throw new Error(`当前 PII 密钥 "${config.activeKeyId}" 不在密钥列表中`);
+  if (!masters.has(config.activeKeyId))
+    throw new Error(`当前 PII 密钥 "${config.activeKeyId}" 不在密钥列表中`);
   const activeKeyId = config.activeKeyId;
 
   if (!Buffer.isBuffer(config.lookupKey) || config.lookupKey.length !== MASTER_KEY_LENGTH) {
@@ -172,7 +184,9 @@ export function createPiiVault(config: PiiVaultConfig): PiiVault {
     const iv = randomBytes(IV_LENGTH);
     const cipher = createCipheriv(suite.cipher, enc, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    const tag = createHmac(suite.hmac, mac).update(macInput(activeKeyId, algorithm, iv, ct)).digest();
+    const tag = createHmac(suite.hmac, mac)
+      .update(macInput(activeKeyId, algorithm, iv, ct))
+      .digest();
     return `${VERSION}.${activeKeyId}.${algorithm}.${Buffer.concat([iv, ct, tag]).toString('base64url')}`;
   }
 
@@ -181,7 +195,9 @@ export function createPiiVault(config: PiiVaultConfig): PiiVault {
     if (!masters.has(t.keyId) || !isPiiAlgorithmAvailable(t.alg)) throw new PiiError();
     const suite = SUITES[t.alg];
     const { enc, mac } = keysFor(t.keyId, t.alg);
-    const expected = createHmac(suite.hmac, mac).update(macInput(t.keyId, t.alg, t.iv, t.ct)).digest();
+    const expected = createHmac(suite.hmac, mac)
+      .update(macInput(t.keyId, t.alg, t.iv, t.ct))
+      .digest();
     // Constant-time comparison, and the MAC is checked before any decryption (no padding oracle).
     if (expected.length !== t.mac.length || !timingSafeEqual(expected, t.mac)) throw new PiiError();
     let plain: Buffer;
@@ -226,7 +242,8 @@ export function createPiiVault(config: PiiVaultConfig): PiiVault {
  * Errors name the offending key id but never echo key material.
  */
 export function parsePiiKeys(spec: string): Record<string, Buffer> {
-  if (typeof spec !== 'string' || spec.trim() === '') throw new Error('PII 密钥配置为空，应为 "编号:base64密钥,…"');
+  if (typeof spec !== 'string' || spec.trim() === '')
+    throw new Error('PII 密钥配置为空，应为 "编号:base64密钥,…"');
   const entries: [string, Buffer][] = [];
   const seen = new Set<string>();
   const parts = spec.split(',').map((p) => p.trim());
@@ -237,7 +254,8 @@ export function parsePiiKeys(spec: string): Record<string, Buffer> {
     if (colon <= 0) throw new Error(`PII 密钥配置第 ${i + 1} 项格式不正确，应为 "编号:base64密钥"`);
     const keyId = part.slice(0, colon).trim();
     const b64 = part.slice(colon + 1).trim();
-    if (!KEY_ID.test(keyId)) throw new Error(`PII 密钥编号 "${keyId}" 无效：只能包含字母、数字、_ 和 -，最长 32 个字符`);
+    if (!KEY_ID.test(keyId))
+      throw new Error(`PII 密钥编号 "${keyId}" 无效：只能包含字母、数字、_ 和 -，最长 32 个字符`);
     if (seen.has(keyId)) throw new Error(`PII 密钥编号 "${keyId}" 重复`);
     seen.add(keyId);
     // Standard or URL-safe base64; Buffer.from silently skips bad characters, so check the alphabet first.

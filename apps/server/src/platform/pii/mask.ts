@@ -10,7 +10,11 @@ const stars = (n: number) => '*'.repeat(Math.max(0, n));
 function keepEnds(s: string, head: number, tail: number): string {
   const chars = Array.from(s);
   if (chars.length <= head + tail) return stars(chars.length);
-  return chars.slice(0, head).join('') + stars(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
+  return (
+    chars.slice(0, head).join('') +
+    stars(chars.length - head - tail) +
+    chars.slice(chars.length - tail).join('')
+  );
 }
 
 /**

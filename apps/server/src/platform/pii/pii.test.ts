@@ -29,7 +29,8 @@ function expectPiiError(fn: () => unknown) {
 
 const parts = (token: string) => token.split('.') as [string, string, string, string];
 const body = (token: string) => Buffer.from(parts(token)[3], 'base64url');
-const withBody = (token: string, raw: Buffer) => [...parts(token).slice(0, 3), raw.toString('base64url')].join('.');
+const withBody = (token: string, raw: Buffer) =>
+  [...parts(token).slice(0, 3), raw.toString('base64url')].join('.');
 
 const algorithms = (['sm4', 'aes256'] as const).filter(isPiiAlgorithmAvailable);
 
@@ -116,7 +117,10 @@ describe.each(algorithms)('with %s', (algorithm: PiiAlgorithm) => {
   });
 
   // An independent reading of the documented construction, so the format is pinned down, not just self-consistent.
-  const suite = algorithm === 'sm4' ? { cipher: 'sm4-cbc', len: 16, hmac: 'sm3' } : { cipher: 'aes-256-cbc', len: 32, hmac: 'sha256' };
+  const suite =
+    algorithm === 'sm4'
+      ? { cipher: 'sm4-cbc', len: 16, hmac: 'sm3' }
+      : { cipher: 'aes-256-cbc', len: 32, hmac: 'sha256' };
   const salt = Buffer.from(`boai-pii:${algorithm}`);
   const encKey = Buffer.from(hkdfSync('sha256', k1, salt, 'boai-pii-enc', suite.len));
   const macKey = Buffer.from(hkdfSync('sha256', k1, salt, 'boai-pii-mac', 32));
@@ -124,7 +128,8 @@ describe.each(algorithms)('with %s', (algorithm: PiiAlgorithm) => {
     createHmac(suite.hmac, macKey)
       .update(Buffer.concat([Buffer.from(`pii1\u0000k1\u0000${algorithm}\u0000`), iv, ct]))
       .digest();
-  const forge = (iv: Buffer, ct: Buffer) => `pii1.k1.${algorithm}.${Buffer.concat([iv, ct, macOf(iv, ct)]).toString('base64url')}`;
+  const forge = (iv: Buffer, ct: Buffer) =>
+    `pii1.k1.${algorithm}.${Buffer.concat([iv, ct, macOf(iv, ct)]).toString('base64url')}`;
 
   it('follows the documented construction: HKDF keys, CBC, encrypt-then-MAC', () => {
     const raw = body(v.encrypt('13812345678'));
@@ -288,7 +293,9 @@ describe('lookupHash', () => {
   });
 
   it('depends on the lookup key', () => {
-    expect(vault({ lookupKey: Buffer.alloc(32, 8) }).lookupHash('mobile', '1')).not.toBe(v.lookupHash('mobile', '1'));
+    expect(vault({ lookupKey: Buffer.alloc(32, 8) }).lookupHash('mobile', '1')).not.toBe(
+      v.lookupHash('mobile', '1'),
+    );
   });
 
   it('rejects kinds that would make the encoding ambiguous', () => {
@@ -312,8 +319,12 @@ describe('createPiiVault configuration', () => {
   });
 
   it('rejects master keys of the wrong length', () => {
-    expect(() => createPiiVault({ keys: { k1: Buffer.alloc(16) }, activeKeyId: 'k1', lookupKey })).toThrow(/32/);
-    expect(() => createPiiVault({ keys: { k1: Buffer.alloc(33) }, activeKeyId: 'k1', lookupKey })).toThrow(/32/);
+    expect(() => createPiiVault({ keys: { k1: Buffer.alloc(16) }, activeKeyId: 'k1', lookupKey })).toThrow(
+      /32/,
+    );
+    expect(() => createPiiVault({ keys: { k1: Buffer.alloc(33) }, activeKeyId: 'k1', lookupKey })).toThrow(
+      /32/,
+    );
   });
 
   it('rejects a lookup key of the wrong length', () => {
@@ -355,7 +366,11 @@ describe('parsePiiKeys', () => {
   });
 
   it('feeds createPiiVault', () => {
-    const v = createPiiVault({ keys: parsePiiKeys(`dev1:${b64(randomBytes(32))}`), activeKeyId: 'dev1', lookupKey });
+    const v = createPiiVault({
+      keys: parsePiiKeys(`dev1:${b64(randomBytes(32))}`),
+      activeKeyId: 'dev1',
+      lookupKey,
+    });
     expect(v.decrypt(v.encrypt('ok'))).toBe('ok');
   });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Typography } from 'antd';
+import { Alert, App, Card, Typography } from 'antd';
 import { useT } from '../../lib/i18n.tsx';
 import { Logo } from '../../brand/Logo.tsx';
 import { LangSwitch } from '../shell/LangSwitch.tsx';
@@ -18,6 +18,7 @@ export default function LoginPage() {
   const location = useLocation();
   const [search] = useSearchParams();
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const [step, setStep] = useState<Exclude<LoginStep, 'done'> | 'password'>('password');
   const notice = search.get('reason');
 
@@ -25,6 +26,7 @@ export default function LoginPage() {
     if (next !== 'done') return setStep(next);
     // A new session: nothing cached for the previous one may show.
     queryClient.clear();
+    message.destroy();
     const from = (location.state as { from?: string } | null)?.from;
     void navigate(from && from.startsWith('/console') && from !== '/console/login' ? from : '/console', { replace: true });
   };

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button } from 'antd';
+import { Alert, Button, Grid } from 'antd';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import type { TableProps } from 'antd';
@@ -33,6 +33,9 @@ export type QueryTableProps<T, P extends Query> = {
 export function QueryTable<T extends Record<string, unknown>, P extends Query = Query>(props: QueryTableProps<T, P>) {
   const { queryKey, fetch, toParams = () => ({}) as P, paging = 'server', columns, rowKey } = props;
   const t = useT(commonDict);
+  // On a phone, fixed columns would take the whole width: let every column scroll instead.
+  const wide = Grid.useBreakpoint().md ?? window.matchMedia('(min-width: 768px)').matches;
+  const shownColumns = wide ? columns : columns.map((c) => ({ ...c, fixed: undefined }));
   const [filters, setFilters] = useState<P>(() => toParams({}));
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const params = paging === 'server' ? { ...filters, page: page.current, pageSize: page.pageSize } : { ...filters, page: 1, pageSize: 200 };
@@ -42,7 +45,7 @@ export function QueryTable<T extends Record<string, unknown>, P extends Query = 
     queryFn: () => fetch(params),
     placeholderData: keepPreviousData,
   });
-  const hasSearch = columns.some((c) => c.search !== false && c.hideInSearch !== true);
+  const hasSearch = columns.some((c) => c.search !== false && c.hideInSearch !== true && c.valueType !== 'option');
 
   const applyFilters = (values: SearchValues) => {
     setFilters(toParams(values));
@@ -65,8 +68,10 @@ export function QueryTable<T extends Record<string, unknown>, P extends Query = 
         />
       )}
       <ProTable<T>
+        // ProTable keeps its first column settings: start afresh when the layout class changes.
+        key={wide ? 'wide' : 'narrow'}
         rowKey={rowKey}
-        columns={columns}
+        columns={shownColumns}
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
         headerTitle={props.headerTitle}

@@ -76,8 +76,8 @@ export function OrgDetails({ org, parentName, onAction }: Props) {
           { title: t('name'), dataIndex: 'name' },
           { title: t('level'), dataIndex: 'level', render: () => <LevelTag level={org.level} /> },
           { title: t('parent'), key: 'parent', render: () => parentName ?? '-' },
-          { title: t('uscc'), dataIndex: 'uscc', copyable: true },
-          { title: t('regionCode'), dataIndex: 'regionCode' },
+          { title: t('uscc'), dataIndex: 'uscc', render: () => org.uscc ?? '-' },
+          { title: t('regionCode'), dataIndex: 'regionCode', render: () => org.regionCode ?? '-' },
           {
             title: t('status'),
             dataIndex: 'active',

@@ -44,8 +44,14 @@ export function OrgTreePanel({ orgs, loading, selectedId, onSelect, showInactive
     children: n.children.map(toItem),
   });
 
-  // While searching every match is shown opened; otherwise the user's top societies start open.
-  const expandedKeys = search.trim() ? collectIds(visible) : (expanded ?? roots.map((r) => r.id));
+  // While searching every match is shown opened; otherwise the top societies and the way to the chosen one start open.
+  const initiallyOpen = useMemo(() => {
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const open = new Set(roots.map((r) => r.id));
+    for (let o = selectedId ? byId.get(selectedId) : undefined; o && o.parentId !== null; o = byId.get(o.parentId)) open.add(o.parentId);
+    return [...open];
+  }, [orgs, roots, selectedId]);
+  const expandedKeys = search.trim() ? collectIds(visible) : (expanded ?? initiallyOpen);
 
   return (
     <Card

@@ -14,6 +14,7 @@ type Props = {
   /** Societies that may not be chosen (shown, greyed). */
   isDisabled?: (org: Org) => boolean;
   allowClear?: boolean;
+  disabled?: boolean;
   placeholder?: string;
   style?: CSSProperties;
 };
@@ -21,7 +22,7 @@ type Props = {
 type Option = { value: number; title: string; disabled: boolean; children: Option[] };
 
 /** Picks one of the societies the user may see, as a searchable tree. Works as a form control (value/onChange). */
-export function OrgTreeSelect({ id, value, onChange, includeInactive = false, isDisabled, allowClear, placeholder, style }: Props) {
+export function OrgTreeSelect({ id, value, onChange, includeInactive = false, isDisabled, allowClear, disabled, placeholder, style }: Props) {
   const t = useT(orgsDict);
   const orgs = useOrgs(includeInactive);
   const { treeData, rootIds } = useMemo(() => {
@@ -45,6 +46,7 @@ export function OrgTreeSelect({ id, value, onChange, includeInactive = false, is
       showSearch
       treeNodeFilterProp="title"
       allowClear={allowClear}
+      disabled={disabled}
       placeholder={placeholder ?? t('chooseOrg')}
       treeDefaultExpandedKeys={rootIds}
       popupMatchSelectWidth={false}

@@ -15,7 +15,7 @@ export function GrantTags({ grants }: { grants: User['grants'] }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {' '}
             · {g.orgName}
-            {g.scope === 'subtree' ? '+' : ''}
+            {g.scope === 'subtree' ? t('andBelow') : ''}
           </Typography.Text>
         </Tag>
       ))}

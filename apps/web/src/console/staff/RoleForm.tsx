@@ -49,7 +49,7 @@ export function RoleForm({ role, open, onClose, defaultOrgId, readOnly }: Props)
     >
       {role?.builtin && <Alert type="info" showIcon message={t('builtinReadOnly')} style={{ marginBottom: 16 }} />}
       <Form.Item name="orgId" label={t('roleOrg')} rules={[{ required: true, message: tc('select', { field: t('roleOrg') }) }]}>
-        <OrgTreeSelect id="orgId" />
+        <OrgTreeSelect id="orgId" disabled={!creating} />
       </Form.Item>
       <ProFormText
         name="code"

@@ -1,4 +1,6 @@
-import { Popconfirm, Space, Typography } from 'antd';
+import { App, Dropdown, Space, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import type { MenuProps } from 'antd';
 import type { User } from '@boai/contracts';
 import { useT } from '../../lib/i18n.tsx';
 import { commonDict } from '../common/dict.ts';
@@ -9,37 +11,64 @@ import { staffDict } from './dict.ts';
 
 export type UserDialog = 'edit' | 'grants' | 'reset';
 
-/** A row's actions, each shown only with the permission it needs. */
+/** A row's actions, each shown only with the permission it needs: the two common ones as links, the rest under 更多. */
 export function UserActions({ user, onOpen }: { user: User; onOpen: (dialog: UserDialog, user: User) => void }) {
   const t = useT(staffDict);
   const tc = useT(commonDict);
   const can = useCan();
   const run = useSubmit();
-  const patch = (body: Parameters<typeof usersApi.update>[1]) => run(() => usersApi.update(user.id, body), { invalidate: [USERS_KEY] });
-  const link = (key: string, label: string, onClick: () => void) => (
-    <Typography.Link key={key} data-action={key} onClick={onClick}>
-      {label}
-    </Typography.Link>
-  );
-  const confirm = (key: string, label: string, title: string, onConfirm: () => Promise<unknown>, danger = false) => (
-    <Popconfirm key={key} title={title} onConfirm={onConfirm} okButtonProps={{ danger }}>
-      <Typography.Link data-action={key} type={danger ? 'danger' : undefined}>
-        {label}
-      </Typography.Link>
-    </Popconfirm>
-  );
-
+  const { modal } = App.useApp();
   const update = can('staff:update');
+
+  const confirmPatch = (title: string, body: Parameters<typeof usersApi.update>[1], danger = false) =>
+    modal.confirm({
+      title,
+      okButtonProps: { danger },
+      okText: tc('ok'),
+      cancelText: tc('cancel'),
+      onOk: () => run(() => usersApi.update(user.id, body), { invalidate: [USERS_KEY] }),
+    });
+
+  const more: MenuProps['items'] = update
+    ? [
+        { key: 'reset', label: <span data-action="reset">{t('resetPassword')}</span>, onClick: () => onOpen('reset', user) },
+        ...(user.locked
+          ? [{ key: 'unlock', label: <span data-action="unlock">{t('unlock')}</span>, onClick: () => confirmPatch(t('unlockConfirm', { name: user.displayName }), { unlock: true }) }]
+          : []),
+        user.active
+          ? {
+              key: 'deactivate',
+              danger: true,
+              label: <span data-action="deactivate">{t('deactivate')}</span>,
+              onClick: () => confirmPatch(t('deactivateConfirm', { name: user.displayName }), { active: false }, true),
+            }
+          : {
+              key: 'activate',
+              label: <span data-action="activate">{t('activate')}</span>,
+              onClick: () => confirmPatch(t('activateConfirm', { name: user.displayName }), { active: true }),
+            },
+      ]
+    : [];
+
   return (
-    <Space size="middle" wrap={false}>
-      {update && link('edit', tc('edit'), () => onOpen('edit', user))}
-      {can('staff:assign') && link('grants', t('assignRoles'), () => onOpen('grants', user))}
-      {update && link('reset', t('resetPassword'), () => onOpen('reset', user))}
-      {update && user.locked && confirm('unlock', t('unlock'), t('unlockConfirm', { name: user.displayName }), () => patch({ unlock: true }))}
-      {update &&
-        (user.active
-          ? confirm('deactivate', t('deactivate'), t('deactivateConfirm', { name: user.displayName }), () => patch({ active: false }), true)
-          : confirm('activate', t('activate'), t('activateConfirm', { name: user.displayName }), () => patch({ active: true })))}
+    <Space size="middle" style={{ whiteSpace: 'nowrap' }}>
+      {update && (
+        <Typography.Link data-action="edit" onClick={() => onOpen('edit', user)}>
+          {tc('edit')}
+        </Typography.Link>
+      )}
+      {can('staff:assign') && (
+        <Typography.Link data-action="grants" onClick={() => onOpen('grants', user)}>
+          {t('assignRoles')}
+        </Typography.Link>
+      )}
+      {more.length > 0 && (
+        <Dropdown menu={{ items: more }} trigger={['click']}>
+          <Typography.Link data-action="more">
+            {t('more')} <DownOutlined style={{ fontSize: 10 }} />
+          </Typography.Link>
+        </Dropdown>
+      )}
     </Space>
   );
 }

@@ -46,7 +46,7 @@ export default function UsersPage() {
       valueEnum: { true: { text: t('statusActive') }, false: { text: t('statusInactive') } },
       fieldProps: { id: 'status' },
     },
-    { title: t('username'), dataIndex: 'username', search: false, fixed: 'left' },
+    { title: t('username'), dataIndex: 'username', search: false },
     { title: t('displayName'), dataIndex: 'displayName', search: false },
     { title: t('org'), dataIndex: 'orgName', search: false },
     { title: t('mobile'), dataIndex: 'mobileMasked', search: false, render: (_, u) => u.mobileMasked ?? '-' },
