@@ -11,18 +11,11 @@ import { acquireDataDirLock, type DataDirLock } from './lock.ts';
  * Both drivers give the same Drizzle query builder; modules only see `Db` and `Tx`,
  * so every query runs unchanged on PGlite (embedded default) and on PostgreSQL 15.
  */
+// Modules use the query builder, not relational queries, so the schema type parameter stays open.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Db = PgDatabase<
-  PgQueryResultHKT,
-  Record<string, any>,
-  ExtractTablesWithRelations<Record<string, any>>
->;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Tx = PgTransaction<
-  PgQueryResultHKT,
-  Record<string, any>,
-  ExtractTablesWithRelations<Record<string, any>>
->;
+type AnySchema = Record<string, any>;
+export type Db = PgDatabase<PgQueryResultHKT, AnySchema, ExtractTablesWithRelations<AnySchema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, AnySchema, ExtractTablesWithRelations<AnySchema>>;
 /** Either the database or an open transaction: read-only helpers accept both. */
 export type Queryable = Db | Tx;
 
