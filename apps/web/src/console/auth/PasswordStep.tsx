@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useT } from '../../lib/i18n.tsx';
 import { commonDict } from '../common/dict.ts';
@@ -15,10 +15,12 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginStep) => void }) 
   const run = useSubmit();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   const onFinish = async (values: Values) => {
     setBusy(true);
-    const result = await run(() => authApi.login({ username: values.username.trim(), password: values.password }), { form, success: false });
+    setError(null);
+    const result = await run(() => authApi.login({ username: values.username.trim(), password: values.password }), { form, success: false, onError: setError });
     setBusy(false);
     if (result) onNext(result.next);
   };
@@ -31,6 +33,7 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginStep) => void }) 
       <Form.Item name="password" label={t('password')} rules={[{ required: true, message: tc('required', { field: t('password') }) }]}>
         <Input.Password id="password" name="password" prefix={<LockOutlined />} autoComplete="current-password" maxLength={200} />
       </Form.Item>
+      {error && <Alert id="login-error" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Button id="login-submit" type="primary" htmlType="submit" block loading={busy}>
         {t('login')}
       </Button>

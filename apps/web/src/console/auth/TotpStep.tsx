@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Typography } from 'antd';
+import { Alert, Button, Form, Typography } from 'antd';
 import { useT } from '../../lib/i18n.tsx';
 import { useSubmit } from '../common/useSubmit.ts';
 import { authApi, type LoginStep } from './api.ts';
@@ -15,10 +15,12 @@ export function TotpStep({ enrol, onNext, onBack }: Props) {
   const run = useSubmit();
   const [form] = Form.useForm<{ totp: string }>();
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   const onFinish = async ({ totp }: { totp: string }) => {
     setBusy(true);
-    const result = await run(() => (enrol ? authApi.enableTotp(totp) : authApi.totp(totp)), { form, success: false });
+    setError(null);
+    const result = await run(() => (enrol ? authApi.enableTotp(totp) : authApi.totp(totp)), { form, success: false, onError: setError });
     setBusy(false);
     if (result) onNext(result.next);
     else form.setFieldValue('totp', '');
@@ -36,6 +38,7 @@ export function TotpStep({ enrol, onNext, onBack }: Props) {
         </div>
       )}
       <TotpCodeField name="totp" autoFocus />
+      {error && <Alert id="login-error" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Button id="totp-submit" type="primary" htmlType="submit" block loading={busy}>
         {t('login')}
       </Button>

@@ -13,6 +13,8 @@ export type SubmitOptions = {
   invalidate?: QueryKey[];
   /** Shown after success; `false` for silence. Defaults to 操作成功. */
   success?: string | false;
+  /** Shows the failure itself (e.g. inline on the login card) instead of a toast. */
+  onError?: (message: string) => void;
 };
 
 /**
@@ -34,9 +36,9 @@ export function useSubmit() {
         if (isApiError(error)) {
           applyFieldErrors(options.form, error.fields);
           // The session watcher reports expiry itself on its way to the login page.
-          if (!error.sessionHandled) message.error(error.message);
+          if (!error.sessionHandled) (options.onError ?? message.error)(error.message);
         } else {
-          message.error(error instanceof Error ? error.message : String(error));
+          (options.onError ?? message.error)(error instanceof Error ? error.message : String(error));
         }
         return undefined;
       }
