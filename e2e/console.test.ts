@@ -127,7 +127,7 @@ describe('phone width and menu by permission', () => {
   it('switches the console to English', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     await page.goto(`${server.url}/console/login`);
-    await page.evaluate(() => localStorage.setItem('boai.lang', 'en'));
+    await page.evaluate("localStorage.setItem('boai.lang', 'en')");
     await login(page, 'wx_admin');
     await page.goto(`${server.url}/console/orgs`);
     await page.getByText('无锡市红十字会').first().waitFor();

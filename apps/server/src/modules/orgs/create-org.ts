@@ -1,11 +1,10 @@
 import type { CreateOrgInput, Org } from '@boai/contracts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/scope.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
-import { auditOrg, levelRank, nextOrgId, presentOrg, unsafeLockOrg } from './repository.ts';
+import { auditedOrg, levelRank, nextOrgId, unsafeLockOrg } from './repository.ts';
 import { orgs } from './schema.ts';
 
 /** Creates a society under a parent the actor may create in; its level must be below the parent's. */
@@ -40,14 +39,7 @@ export async function createOrg(tx: Tx, actor: Actor, input: CreateOrgInput): Pr
     throw e;
   }
   if (!row) throw new AppError('INTERNAL', 500);
-  await recordAudit(tx, actor, {
-    action: 'orgs.create',
-    orgId: row.id,
-    entityType: 'org',
-    entityId: row.id,
-    after: auditOrg(row),
-  });
-  return presentOrg(row);
+  return auditedOrg(tx, actor, 'orgs.create', null, row);
 }
 
 /** The top of a tree (a province, or the national society). Only the CLI and the demo seed call this. */
@@ -70,12 +62,5 @@ export async function createRootOrg(
       depth: 0,
     })
     .returning();
-  await recordAudit(tx, actor, {
-    action: 'orgs.create',
-    orgId: row!.id,
-    entityType: 'org',
-    entityId: row!.id,
-    after: auditOrg(row!),
-  });
-  return presentOrg(row!);
+  return auditedOrg(tx, actor, 'orgs.create', null, row!);
 }

@@ -2,10 +2,9 @@ import type { Org } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/scope.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { auditOrg, isDescendantPath, levelRank, presentOrg, unsafeLockOrg } from './repository.ts';
+import { auditedOrg, isDescendantPath, levelRank, presentOrg, unsafeLockOrg } from './repository.ts';
 import { orgs } from './schema.ts';
 
 /**
@@ -45,13 +44,5 @@ export async function moveOrg(tx: Tx, actor: Actor, id: number, newParentId: num
     })
     .where(sql`${orgs.path} like ${`${oldPath}%`}`);
   const [after] = await tx.update(orgs).set({ parentId: parent.id }).where(eq(orgs.id, id)).returning();
-  await recordAudit(tx, actor, {
-    action: 'orgs.move',
-    orgId: id,
-    entityType: 'org',
-    entityId: id,
-    before: auditOrg(org),
-    after: auditOrg(after!),
-  });
-  return presentOrg(after!);
+  return auditedOrg(tx, actor, 'orgs.move', org, after!);
 }

@@ -1,5 +1,7 @@
 import { ORG_LEVELS, type Org, type OrgLevel } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/access/actor.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { orgs } from './schema.ts';
 
@@ -55,3 +57,23 @@ export const auditOrg = (row: OrgRow) => ({
   regionCode: row.regionCode,
   active: row.active,
 });
+
+/** Records a change to one society in the audit trail (same transaction) and presents the result. */
+export async function auditedOrg(
+  q: Queryable,
+  actor: Actor,
+  action: string,
+  before: OrgRow | null,
+  after: OrgRow,
+  extra: Record<string, unknown> = {},
+): Promise<Org> {
+  await recordAudit(q, actor, {
+    action,
+    orgId: after.id,
+    entityType: 'org',
+    entityId: after.id,
+    before: before ? auditOrg(before) : undefined,
+    after: { ...auditOrg(after), ...extra },
+  });
+  return presentOrg(after);
+}

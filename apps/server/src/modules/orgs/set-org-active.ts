@@ -2,10 +2,9 @@ import type { Org } from '@boai/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/scope.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditOrg, presentOrg, unsafeFindOrg, unsafeLockOrg } from './repository.ts';
+import { auditedOrg, unsafeFindOrg, unsafeLockOrg } from './repository.ts';
 import { orgs } from './schema.ts';
 
 /**
@@ -26,15 +25,7 @@ export async function deactivateOrg(tx: Tx, actor: Actor, id: number, reason: st
     .set({ active: false, deactivatedReason: reason, updatedAt: sql`now()` })
     .where(eq(orgs.id, id))
     .returning();
-  await recordAudit(tx, actor, {
-    action: 'orgs.deactivate',
-    orgId: id,
-    entityType: 'org',
-    entityId: id,
-    before: auditOrg(org),
-    after: { ...auditOrg(after!), reason },
-  });
-  return presentOrg(after!);
+  return auditedOrg(tx, actor, 'orgs.deactivate', org, after!, { reason });
 }
 
 export async function activateOrg(tx: Tx, actor: Actor, id: number): Promise<Org> {
@@ -50,13 +41,5 @@ export async function activateOrg(tx: Tx, actor: Actor, id: number): Promise<Org
     .set({ active: true, deactivatedReason: null, updatedAt: sql`now()` })
     .where(eq(orgs.id, id))
     .returning();
-  await recordAudit(tx, actor, {
-    action: 'orgs.activate',
-    orgId: id,
-    entityType: 'org',
-    entityId: id,
-    before: auditOrg(org),
-    after: auditOrg(after!),
-  });
-  return presentOrg(after!);
+  return auditedOrg(tx, actor, 'orgs.activate', org, after!);
 }

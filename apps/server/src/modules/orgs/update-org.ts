@@ -2,11 +2,10 @@ import type { Org, UpdateOrgInput } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/scope.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { conflict } from '../../platform/errors.ts';
-import { auditOrg, presentOrg, unsafeLockOrg } from './repository.ts';
+import { auditedOrg, presentOrg, unsafeLockOrg } from './repository.ts';
 import { orgs } from './schema.ts';
 
 /** Renames a society or corrects its codes. History keeps the old values in the audit trail. */
@@ -29,13 +28,5 @@ export async function updateOrg(tx: Tx, actor: Actor, id: number, input: UpdateO
     if (isUniqueViolation(e, 'orgs_uscc_uq')) throw conflict('ORG_USCC_TAKEN', 'uscc');
     throw e;
   }
-  await recordAudit(tx, actor, {
-    action: 'orgs.update',
-    orgId: id,
-    entityType: 'org',
-    entityId: id,
-    before: auditOrg(before),
-    after: auditOrg(after!),
-  });
-  return presentOrg(after!);
+  return auditedOrg(tx, actor, 'orgs.update', before, after!);
 }
