@@ -17,7 +17,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 
 async function login(page: Page, username: string) {
   await page.goto(`${server.url}/console/login`);
@@ -72,7 +73,10 @@ describe('console journey of a county administrator (梁溪区)', () => {
     await page.locator('#user-create').click();
     await page.locator('#orgId').click();
     await page.keyboard.type('崇安寺街道');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '崇安寺街道红十字会' }).first().click();
+    await page
+      .locator('.ant-select-tree-node-content-wrapper', { hasText: '崇安寺街道红十字会' })
+      .first()
+      .click();
     await page.locator('#username').fill('cas_e2e');
     await page.locator('#displayName').fill('钱晓梅');
     await page.locator('#mobile').fill('13961007777');
@@ -106,7 +110,12 @@ describe('console journey of a county administrator (梁溪区)', () => {
 
 describe('phone width and menu by permission', () => {
   it('works at 390 px and hides the entries a read-only town staff member may not use', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
     await login(page, 'cas_staff');
     await page.getByText('崇安寺街道红十字会').first().waitFor();
     await shot(page, '10-phone-home');

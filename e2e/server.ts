@@ -37,7 +37,14 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), BOAI_DATA_DIR: dataDir, BOAI_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BOAI_DATA_DIR: dataDir,
+      BOAI_DEMO_PASSWORD: DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -54,7 +61,8 @@ export async function startServer(): Promise<RunningServer> {
     if (i > 300) throw new Error(`server did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  if (!output.includes('lx_admin')) throw new Error(`demo accounts were not printed on first start: ${output}`);
+  if (!output.includes('lx_admin'))
+    throw new Error(`demo accounts were not printed on first start: ${output}`);
   // Resolve demo society ids through the API as the province administrator.
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -62,7 +70,9 @@ export async function startServer(): Promise<RunningServer> {
     body: JSON.stringify({ username: 'js_admin', password: DEMO_PASSWORD }),
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const orgs = (await (await fetch(`${url}/api/orgs`, { headers: { cookie } })).json()) as { items: { id: number; name: string }[] };
+  const orgs = (await (await fetch(`${url}/api/orgs`, { headers: { cookie } })).json()) as {
+    items: { id: number; name: string }[];
+  };
   const orgIds = Object.fromEntries(orgs.items.map((o) => [o.name, o.id]));
   return {
     url,
@@ -78,6 +88,15 @@ export async function startServer(): Promise<RunningServer> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { ORG_LEVELS, type OrgLevel } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from '../modules/demo.ts';
+import { modules } from '../modules/index.ts';
 import { createOrg, createRootOrg } from '../modules/orgs/create-org.ts';
 import { ensureBuiltinRoles } from '../modules/staff/builtin-roles.ts';
 import { createUser } from '../modules/staff/create-user.ts';
 import { roles, users } from '../modules/staff/schema.ts';
 import { resetUserPassword } from '../modules/staff/update-user.ts';
 import { systemActor } from '../platform/access/actor.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
@@ -22,6 +24,7 @@ const USAGE = `用法 / usage: npm run boai -- <command> [options]
   create-user --org ID --username U --name N --password P [--role admin|staff|auditor] [--scope own|subtree]
                                             新建工作人员（并授予内置角色）
   reset-password --username U --password P 重置密码（下次登录须修改）
+  rotate-pii                                用当前密钥 (BOAI_PII_ACTIVE_KEY) 重新加密全部个人信息
 `;
 
 async function main() {
@@ -116,6 +119,24 @@ async function main() {
           resetUserPassword(tx, policy, actor, user.id, need(o.password, 'password')),
         );
         process.stdout.write(`已重置 ${user.username} 的密码，下次登录须修改\n`);
+        break;
+      }
+      case 'rotate-pii': {
+        for (const m of modules) {
+          if (!m.rotatePii) continue;
+          const n = await ctx.db.transaction(async (tx) => {
+            const changed = await m.rotatePii!(tx, ctx.pii);
+            await recordAudit(tx, actor, {
+              action: 'pii.rotate',
+              orgId: null,
+              entityType: 'module',
+              entityId: m.name,
+              after: { changed, activeKey: config.piiActiveKey },
+            });
+            return changed;
+          });
+          process.stdout.write(`${m.name}: 重新加密 ${n} 行\n`);
+        }
         break;
       }
       default:

@@ -3,13 +3,14 @@ import { seedDemoOrgs } from './orgs/demo.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { seedDemoStaff } from './staff/demo.ts';
 import { authRoutes } from './staff/auth-routes.ts';
+import { rotateStaffPii } from './staff/rotate-pii.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
 import type { ModuleDef } from './types.ts';
 
 /** Every business module, registered by one line each. Order matters for the demo seed (orgs first). */
 export const modules: ModuleDef[] = [
   { name: 'orgs', routes: orgRoutes, seedDemo: seedDemoOrgs },
-  { name: 'staff', routes: staffRoutes, seedDemo: seedDemoStaff },
+  { name: 'staff', routes: staffRoutes, seedDemo: seedDemoStaff, rotatePii: rotateStaffPii },
   { name: 'auth', routes: authRoutes },
   { name: 'audit', routes: auditRoutes },
 ];

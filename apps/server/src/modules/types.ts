@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/http/context.ts';
 import type { Tx } from '../platform/db/client.ts';
+import type { PiiVault } from '../platform/pii/index.ts';
 import type { DemoSeed } from './demo.ts';
 
 /** A business module as the app sees it: its routes, and what it adds to the demo data. */
@@ -8,4 +9,6 @@ export interface ModuleDef {
   name: string;
   routes(app: FastifyInstance, ctx: AppContext): void | Promise<void>;
   seedDemo?(tx: Tx, seed: DemoSeed): Promise<void>;
+  /** Re-encrypts the module's personal data under the active key; returns how many rows changed. */
+  rotatePii?(tx: Tx, pii: PiiVault): Promise<number>;
 }

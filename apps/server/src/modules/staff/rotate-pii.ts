@@ -1,0 +1,29 @@
+import { eq, isNotNull, or } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/client.ts';
+import type { PiiVault } from '../../platform/pii/index.ts';
+import { users } from './schema.ts';
+
+/**
+ * Key rotation for staff accounts: re-encrypts every mobile number and TOTP secret that is not
+ * under the active key. Idempotent (rows already rotated are skipped), so an interrupted run is
+ * simply started again. The lookup hash does not change: it uses its own, unrotated key.
+ */
+export async function rotateStaffPii(tx: Tx, pii: PiiVault): Promise<number> {
+  const rows = await tx
+    .select({ id: users.id, mobileEnc: users.mobileEnc, totpSecretEnc: users.totpSecretEnc })
+    .from(users)
+    .where(or(isNotNull(users.mobileEnc), isNotNull(users.totpSecretEnc)))
+    .for('update');
+  let changed = 0;
+  for (const r of rows) {
+    const mobile = r.mobileEnc && pii.needsRotation(r.mobileEnc) ? pii.reencrypt(r.mobileEnc) : r.mobileEnc;
+    const totp =
+      r.totpSecretEnc && pii.needsRotation(r.totpSecretEnc)
+        ? pii.reencrypt(r.totpSecretEnc)
+        : r.totpSecretEnc;
+    if (mobile === r.mobileEnc && totp === r.totpSecretEnc) continue;
+    await tx.update(users).set({ mobileEnc: mobile, totpSecretEnc: totp }).where(eq(users.id, r.id));
+    changed++;
+  }
+  return changed;
+}
