@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-const api = 'http://127.0.0.1:3000';
+// The API server for `vite dev`; BOAI_API_URL points it elsewhere (e.g. a second server on another port).
+const api = process.env.BOAI_API_URL ?? 'http://127.0.0.1:3000';
 
 /**
  * Vendor chunks: large libraries that change rarely get their own cacheable files. A group also takes the
@@ -11,7 +12,11 @@ const vendorGroups = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 50 },
   { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 40 },
   { name: 'antd-rc', test: /node_modules[\\/](@rc-component|rc-[^\\/]+)[\\/]/, priority: 35 },
-  { name: 'antd', test: /node_modules[\\/](antd|@ant-design[\\/](cssinjs|colors|fast-color|react-slick))[\\/]/, priority: 30 },
+  {
+    name: 'antd',
+    test: /node_modules[\\/](antd|@ant-design[\\/](cssinjs|colors|fast-color|react-slick))[\\/]/,
+    priority: 30,
+  },
   { name: 'pro-components', test: /node_modules[\\/]@ant-design[\\/]pro-/, priority: 20 },
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];

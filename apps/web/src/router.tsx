@@ -6,9 +6,10 @@ import { RequireAuth } from './console/shell/RequireAuth.tsx';
 import { SessionWatcher } from './console/shell/SessionWatcher.tsx';
 import { Forbidden, NotFound } from './console/shell/Forbidden.tsx';
 import { useCan } from './console/auth/index.ts';
+// Eager, not lazy: the login page is the first thing most visits show; it should not wait for a second request.
+import LoginPage from './console/auth/LoginPage.tsx';
 
 const PortalHome = lazy(() => import('./portal/PortalHome.tsx'));
-const LoginPage = lazy(() => import('./console/auth/LoginPage.tsx'));
 const ConsoleLayout = lazy(() => import('./console/shell/ConsoleLayout.tsx'));
 
 const fallback = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
@@ -46,7 +47,9 @@ export const router = createBrowserRouter([
         ),
         children: [
           ...consoleModules.map((m) =>
-            m.path === '' ? { index: true, element: <ModuleRoute module={m} /> } : { path: m.path, element: <ModuleRoute module={m} /> },
+            m.path === ''
+              ? { index: true, element: <ModuleRoute module={m} /> }
+              : { path: m.path, element: <ModuleRoute module={m} /> },
           ),
           { path: '*', element: <NotFound /> },
         ],

@@ -5,7 +5,11 @@ export const RED = '#c8161d';
 
 // A focused field must not look like a field in error (both would be red): fields focus in blue.
 const FOCUS = '#1677ff';
-const field = { activeBorderColor: FOCUS, hoverBorderColor: '#4096ff', activeShadow: '0 0 0 2px rgba(5, 145, 255, 0.1)' };
+const field = {
+  activeBorderColor: FOCUS,
+  hoverBorderColor: '#4096ff',
+  activeShadow: '0 0 0 2px rgba(5, 145, 255, 0.1)',
+};
 
 export const theme: ThemeConfig = {
   token: {
@@ -19,6 +23,10 @@ export const theme: ThemeConfig = {
     Input: field,
     InputNumber: field,
     DatePicker: field,
-    Select: { activeBorderColor: FOCUS, hoverBorderColor: '#4096ff', activeOutlineColor: 'rgba(5, 145, 255, 0.1)' },
+    Select: {
+      activeBorderColor: FOCUS,
+      hoverBorderColor: '#4096ff',
+      activeOutlineColor: 'rgba(5, 145, 255, 0.1)',
+    },
   },
 };

@@ -1,5 +1,12 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { AuditOutlined, HomeOutlined, ApartmentOutlined, TeamOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  HomeOutlined,
+  ApartmentOutlined,
+  TeamOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@boai/contracts';
 import type { shellDict } from './shell/dict.ts';
 
@@ -16,11 +23,40 @@ export type ConsoleModule = {
 /** The console's pages, one line each: the menu, the routes and the workbench's quick links all come from here. */
 export const consoleModules: ConsoleModule[] = [
   { path: '', label: 'home', icon: <HomeOutlined />, Page: lazy(() => import('./home/HomePage.tsx')) },
-  { path: 'orgs', label: 'orgs', icon: <ApartmentOutlined />, permission: 'orgs:read', Page: lazy(() => import('./orgs/OrgsPage.tsx')) },
-  { path: 'users', label: 'users', icon: <TeamOutlined />, permission: 'staff:read', Page: lazy(() => import('./staff/UsersPage.tsx')) },
-  { path: 'roles', label: 'roles', icon: <SafetyCertificateOutlined />, permission: 'roles:read', Page: lazy(() => import('./staff/RolesPage.tsx')) },
-  { path: 'audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit:read', Page: lazy(() => import('./audit/AuditPage.tsx')) },
-  { path: 'profile', label: 'profile', icon: <UserOutlined />, Page: lazy(() => import('./profile/ProfilePage.tsx')) },
+  {
+    path: 'orgs',
+    label: 'orgs',
+    icon: <ApartmentOutlined />,
+    permission: 'orgs:read',
+    Page: lazy(() => import('./orgs/OrgsPage.tsx')),
+  },
+  {
+    path: 'users',
+    label: 'users',
+    icon: <TeamOutlined />,
+    permission: 'staff:read',
+    Page: lazy(() => import('./staff/UsersPage.tsx')),
+  },
+  {
+    path: 'roles',
+    label: 'roles',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'roles:read',
+    Page: lazy(() => import('./staff/RolesPage.tsx')),
+  },
+  {
+    path: 'audit',
+    label: 'audit',
+    icon: <AuditOutlined />,
+    permission: 'audit:read',
+    Page: lazy(() => import('./audit/AuditPage.tsx')),
+  },
+  {
+    path: 'profile',
+    label: 'profile',
+    icon: <UserOutlined />,
+    Page: lazy(() => import('./profile/ProfilePage.tsx')),
+  },
 ];
 
 export const modulePath = (m: ConsoleModule) => (m.path ? `/console/${m.path}` : '/console');

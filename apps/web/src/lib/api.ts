@@ -53,7 +53,12 @@ const networkError = () =>
   });
 
 function isErrorBody(x: unknown): x is ErrorBody {
-  return typeof x === 'object' && x !== null && typeof (x as ErrorBody).code === 'string' && typeof (x as ErrorBody).message === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as ErrorBody).code === 'string' &&
+    typeof (x as ErrorBody).message === 'string'
+  );
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {

@@ -7,7 +7,10 @@ export type Lang = 'zh' | 'en';
 /** One message in both languages, side by side. `{name}` placeholders are filled by `t(key, { name })`. */
 export type Message = { zh: string; en: string };
 export type Dict = Record<string, Message>;
-export type Translate<D extends Dict> = (key: keyof D & string, vars?: Record<string, string | number>) => string;
+export type Translate<D extends Dict> = (
+  key: keyof D & string,
+  vars?: Record<string, string | number>,
+) => string;
 
 const STORAGE_KEY = 'boai.lang';
 
@@ -35,7 +38,13 @@ applyLang(currentLang);
 type LangContextValue = { lang: Lang; setLang: (lang: Lang) => void };
 const LangContext = createContext<LangContextValue>({ lang: currentLang, setLang: () => {} });
 
-export function LangProvider({ children, onChange }: { children: ReactNode; onChange?: (lang: Lang) => void }) {
+export function LangProvider({
+  children,
+  onChange,
+}: {
+  children: ReactNode;
+  onChange?: (lang: Lang) => void;
+}) {
   const [lang, setLangState] = useState<Lang>(currentLang);
   const setLang = useCallback(
     (next: Lang) => {

@@ -33,19 +33,48 @@ export default function AuditPage() {
   const t = useT(auditDict);
   const can = useCan();
 
-  const actorName = (e: AuditEntry) => e.actorName ?? (e.actorKind === 'system' ? t('system') : e.actorKind === 'anonymous' ? t('anonymous') : '-');
+  const actorName = (e: AuditEntry) =>
+    e.actorName ??
+    (e.actorKind === 'system' ? t('system') : e.actorKind === 'anonymous' ? t('anonymous') : '-');
 
   const columns: ProColumns<AuditEntry>[] = [
-    { title: t('timeRange'), dataIndex: 'range', valueType: 'dateTimeRange', hideInTable: true, fieldProps: { id: 'range' } },
-    { title: t('at'), dataIndex: 'at', search: false, render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(e.at)}</span> },
+    {
+      title: t('timeRange'),
+      dataIndex: 'range',
+      valueType: 'dateTimeRange',
+      hideInTable: true,
+      colSize: 1.5,
+      fieldProps: { id: 'range', style: { width: '100%' } },
+    },
+    {
+      title: t('at'),
+      dataIndex: 'at',
+      search: false,
+      render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(e.at)}</span>,
+    },
     { title: t('actor'), dataIndex: 'actor', render: (_, e) => actorName(e), fieldProps: { id: 'actor' } },
-    { title: t('org'), dataIndex: 'filterOrgId', render: (_, e) => e.orgName ?? '-', renderFormItem: () => <OrgTreeSelect id="filterOrgId" allowClear includeInactive /> },
-    { title: t('action'), dataIndex: 'action', render: (_, e) => <Tag bordered={false}>{e.action}</Tag>, fieldProps: { id: 'action' } },
+    {
+      title: t('org'),
+      dataIndex: 'filterOrgId',
+      render: (_, e) => e.orgName ?? '-',
+      renderFormItem: () => <OrgTreeSelect id="filterOrgId" allowClear includeInactive />,
+    },
+    {
+      title: t('action'),
+      dataIndex: 'action',
+      render: (_, e) => <Tag bordered={false}>{e.action}</Tag>,
+      fieldProps: { id: 'action' },
+    },
     {
       title: t('entity'),
       dataIndex: 'entity',
       search: false,
-      render: (_, e) => (e.entityType ? <Typography.Text>{e.entityId ? `${e.entityType} #${e.entityId}` : e.entityType}</Typography.Text> : '-'),
+      render: (_, e) =>
+        e.entityType ? (
+          <Typography.Text>{e.entityId ? `${e.entityType} #${e.entityId}` : e.entityType}</Typography.Text>
+        ) : (
+          '-'
+        ),
     },
     { title: t('entityType'), dataIndex: 'entityType', hideInTable: true, fieldProps: { id: 'entityType' } },
     { title: t('entityId'), dataIndex: 'entityId', hideInTable: true, fieldProps: { id: 'entityId' } },
@@ -61,11 +90,20 @@ export default function AuditPage() {
         rowKey="id"
         columns={columns}
         headerTitle={<Typography.Text type="secondary">{t('timeZoneNote')}</Typography.Text>}
-        expandable={{ expandedRowRender: (e) => <AuditDiff entry={e} />, rowExpandable: (e) => e.before !== null || e.after !== null }}
+        expandable={{
+          expandedRowRender: (e) => <AuditDiff entry={e} />,
+          rowExpandable: (e) => e.before !== null || e.after !== null,
+        }}
         toolBarRender={(filters) =>
           can('audit:export')
             ? [
-                <Button key="export" id="audit-export" icon={<DownloadOutlined />} href={auditApi.exportUrl(filters)} download>
+                <Button
+                  key="export"
+                  id="audit-export"
+                  icon={<DownloadOutlined />}
+                  href={auditApi.exportUrl(filters)}
+                  download
+                >
                   {t('export')}
                 </Button>,
               ]

@@ -28,7 +28,9 @@ export default function LoginPage() {
     queryClient.clear();
     message.destroy();
     const from = (location.state as { from?: string } | null)?.from;
-    void navigate(from && from.startsWith('/console') && from !== '/console/login' ? from : '/console', { replace: true });
+    void navigate(from && from.startsWith('/console') && from !== '/console/login' ? from : '/console', {
+      replace: true,
+    });
   };
 
   return (
@@ -49,10 +51,16 @@ export default function LoginPage() {
             </Typography.Title>
             <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>
           </div>
-          {notice === 'expired' && step === 'password' && <Alert type="warning" showIcon message={t('expired')} style={{ marginBottom: 16 }} />}
-          {notice === 'logout' && step === 'password' && <Alert type="success" showIcon message={t('loggedOut')} style={{ marginBottom: 16 }} />}
+          {notice === 'expired' && step === 'password' && (
+            <Alert type="warning" showIcon message={t('expired')} style={{ marginBottom: 16 }} />
+          )}
+          {notice === 'logout' && step === 'password' && (
+            <Alert type="success" showIcon message={t('loggedOut')} style={{ marginBottom: 16 }} />
+          )}
           {step === 'password' && <PasswordStep onNext={onStep} />}
-          {step !== 'password' && <TotpStep enrol={step === 'enrol_totp'} onNext={onStep} onBack={() => setStep('password')} />}
+          {step !== 'password' && (
+            <TotpStep enrol={step === 'enrol_totp'} onNext={onStep} onBack={() => setStep('password')} />
+          )}
         </Card>
       </main>
       <footer className={styles.footer}>{t('footer')}</footer>

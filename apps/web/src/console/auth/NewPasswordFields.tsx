@@ -18,7 +18,9 @@ export function NewPasswordFields({ name, label, withConfirm }: Props) {
   const t = useT(authDict);
   const tc = useT(commonDict);
   const { data: policy } = usePasswordPolicy();
-  const hint = policy ? t('passwordHint', { minLength: policy.minLength, minClasses: policy.minClasses }) : undefined;
+  const hint = policy
+    ? t('passwordHint', { minLength: policy.minLength, minClasses: policy.minClasses })
+    : undefined;
   const rule = passwordPolicyRule(policy, {
     tooShort: t('passwordTooShort', { minLength: policy?.minLength ?? 0 }),
     classes: (have) => t('passwordClasses', { have, minClasses: policy?.minClasses ?? 0 }),

@@ -7,7 +7,14 @@ import { authDict } from './dict.ts';
 /** The QR code and key of a fresh TOTP secret, for the login enrolment step and the profile page alike. */
 export function TotpEnrolment() {
   const t = useT(authDict);
-  const setup = useQuery({ queryKey: ['totp-setup'], queryFn: authApi.totpSetup, staleTime: Infinity, gcTime: 0 });
+  // Once per showing: asking again would replace the secret the user may already have scanned.
+  const setup = useQuery({
+    queryKey: ['totp-setup'],
+    queryFn: authApi.totpSetup,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
   if (setup.isPending) return <Skeleton.Node active style={{ width: 180, height: 180 }} />;
   if (setup.isError) return <Alert type="error" showIcon message={setup.error.message} />;
   return (

@@ -20,7 +20,11 @@ export function TotpStep({ enrol, onNext, onBack }: Props) {
   const onFinish = async ({ totp }: { totp: string }) => {
     setBusy(true);
     setError(null);
-    const result = await run(() => (enrol ? authApi.enableTotp(totp) : authApi.totp(totp)), { form, success: false, onError: setError });
+    const result = await run(() => (enrol ? authApi.enableTotp(totp) : authApi.totp(totp)), {
+      form,
+      success: false,
+      onError: setError,
+    });
     setBusy(false);
     if (result) onNext(result.next);
     else form.setFieldValue('totp', '');

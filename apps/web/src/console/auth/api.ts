@@ -8,14 +8,17 @@ export type TotpSetup = { secret: string; otpauthUrl: string };
 export type PasswordPolicy = { minLength: number; minClasses: number };
 
 export const authApi = {
-  login: (body: { username: string; password: string }) => api.post<{ next: LoginStep }>('/api/auth/login', body),
+  login: (body: { username: string; password: string }) =>
+    api.post<{ next: LoginStep }>('/api/auth/login', body),
   totp: (code: string) => api.post<{ next: LoginStep }>('/api/auth/totp', { code }),
-  totpSetup: () => api.get<TotpSetup>('/api/auth/totp/setup'),
+  /** A POST: each call makes and stores a fresh, not yet enabled secret (the brief said GET; the server chose POST). */
+  totpSetup: () => api.post<TotpSetup>('/api/auth/totp/setup', {}),
   enableTotp: (code: string) => api.post<{ next: LoginStep }>('/api/auth/totp/enable', { code }),
   disableTotp: (code: string) => api.post<{ ok: true }>('/api/auth/totp/disable', { code }),
   logout: () => api.post<{ ok: true }>('/api/auth/logout'),
   me: () => api.get<Me>('/api/auth/me'),
-  changePassword: (body: { currentPassword: string; newPassword: string }) => api.post<{ ok: true }>('/api/auth/password', body),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    api.post<{ ok: true }>('/api/auth/password', body),
   passwordPolicy: () => api.get<PasswordPolicy>('/api/auth/password-policy'),
 };
 

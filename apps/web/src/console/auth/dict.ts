@@ -8,7 +8,10 @@ export const authDict = defineDict({
   password: { zh: '密码', en: 'Password' },
   login: { zh: '登录', en: 'Sign in' },
   totpTitle: { zh: '双因素验证', en: 'Two-factor verification' },
-  totpHint: { zh: '请打开身份验证器应用，输入显示的 6 位动态验证码。', en: 'Open your authenticator app and enter the 6-digit code.' },
+  totpHint: {
+    zh: '请打开身份验证器应用，输入显示的 6 位动态验证码。',
+    en: 'Open your authenticator app and enter the 6-digit code.',
+  },
   totp: { zh: '动态验证码', en: 'Verification code' },
   enrolTitle: { zh: '绑定身份验证器', en: 'Set up an authenticator' },
   enrolHint: {

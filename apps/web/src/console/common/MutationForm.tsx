@@ -13,6 +13,8 @@ export type MutationFormProps<V> = {
   initialValues?: Partial<V>;
   /** Sends the write; the server's field errors land on this form. */
   submit: (values: V) => Promise<unknown>;
+  /** Called with the server's answer after a successful write. */
+  onSuccess?: (result: unknown) => void;
   invalidate?: QueryKey[];
   successText?: string;
   readOnly?: boolean;
@@ -24,14 +26,17 @@ export type MutationFormProps<V> = {
 };
 
 /**
- * The console's one create/edit form, in a modal or a drawer. It is mounted only while open,
+ * The console's one create/edit form, in a modal or a drawer. It (and its form store) exists only while open,
  * so each opening starts from `initialValues` with no leftovers from the last one.
  */
 export function MutationForm<V extends Record<string, unknown>>(props: MutationFormProps<V>) {
+  return props.open ? <OpenMutationForm<V> {...props} /> : null;
+}
+
+function OpenMutationForm<V extends Record<string, unknown>>(props: MutationFormProps<V>) {
   const t = useT(commonDict);
   const run = useSubmit();
   const [form] = ProForm.useForm<V>();
-  if (!props.open) return null;
 
   const common = {
     form,
@@ -50,7 +55,9 @@ export function MutationForm<V extends Record<string, unknown>>(props: MutationF
         invalidate: props.invalidate,
         success: props.successText ?? t('saved'),
       });
-      return result !== undefined;
+      if (result === undefined) return false;
+      props.onSuccess?.(result);
+      return true;
     },
     submitter: props.readOnly
       ? (false as const)

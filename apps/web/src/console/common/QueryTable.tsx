@@ -30,7 +30,9 @@ export type QueryTableProps<T, P extends Query> = {
  * The console's one table: a ProTable whose search form, paging and loading state are driven by TanStack Query,
  * so invalidating `queryKey` after a write refreshes it like every other view of the same data.
  */
-export function QueryTable<T extends Record<string, unknown>, P extends Query = Query>(props: QueryTableProps<T, P>) {
+export function QueryTable<T extends Record<string, unknown>, P extends Query = Query>(
+  props: QueryTableProps<T, P>,
+) {
   const { queryKey, fetch, toParams = () => ({}) as P, paging = 'server', columns, rowKey } = props;
   const t = useT(commonDict);
   // On a phone, fixed columns would take the whole width: let every column scroll instead.
@@ -38,14 +40,19 @@ export function QueryTable<T extends Record<string, unknown>, P extends Query = 
   const shownColumns = wide ? columns : columns.map((c) => ({ ...c, fixed: undefined }));
   const [filters, setFilters] = useState<P>(() => toParams({}));
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const params = paging === 'server' ? { ...filters, page: page.current, pageSize: page.pageSize } : { ...filters, page: 1, pageSize: 200 };
+  const params =
+    paging === 'server'
+      ? { ...filters, page: page.current, pageSize: page.pageSize }
+      : { ...filters, page: 1, pageSize: 200 };
 
   const query = useQuery({
     queryKey: [...queryKey, params],
     queryFn: () => fetch(params),
     placeholderData: keepPreviousData,
   });
-  const hasSearch = columns.some((c) => c.search !== false && c.hideInSearch !== true && c.valueType !== 'option');
+  const hasSearch = columns.some(
+    (c) => c.search !== false && c.hideInSearch !== true && c.valueType !== 'option',
+  );
 
   const applyFilters = (values: SearchValues) => {
     setFilters(toParams(values));
@@ -76,7 +83,15 @@ export function QueryTable<T extends Record<string, unknown>, P extends Query = 
         loading={query.isFetching}
         headerTitle={props.headerTitle}
         cardBordered
-        search={hasSearch ? { labelWidth: 'auto', defaultCollapsed: true, span: { xs: 24, sm: 24, md: 12, lg: 8, xl: 8, xxl: 6 } } : false}
+        search={
+          hasSearch
+            ? {
+                labelWidth: 'auto',
+                defaultCollapsed: true,
+                span: { xs: 24, sm: 24, md: 12, lg: 8, xl: 8, xxl: 6 },
+              }
+            : false
+        }
         onSubmit={applyFilters}
         onReset={() => applyFilters({})}
         dateFormatter={(value) => value.format('YYYY-MM-DD HH:mm:ss')}

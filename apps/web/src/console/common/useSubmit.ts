@@ -29,7 +29,9 @@ export function useSubmit() {
     async <T>(action: () => Promise<T>, options: SubmitOptions = {}): Promise<T | undefined> => {
       try {
         const result = await action();
-        await Promise.all((options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+        await Promise.all(
+          (options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        );
         if (options.success !== false) message.success(options.success ?? t('done'));
         return result;
       } catch (error) {

@@ -3,7 +3,7 @@ import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'ant
 import { useT } from '../../lib/i18n.tsx';
 import { Page } from '../common/Page.tsx';
 import { useCan, useMe } from '../auth/index.ts';
-import { GrantTags } from '../staff/GrantTags.tsx';
+import { GrantTags } from '../staff/index.ts';
 import { consoleModules, modulePath } from '../modules.tsx';
 import { shellDict } from '../shell/dict.ts';
 import { homeDict } from './dict.ts';
@@ -20,7 +20,9 @@ export default function HomePage() {
   return (
     <Page title={ts('home')}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        {me.totpRequired && !me.totpEnabled && <Alert type="warning" showIcon message={t('totpRequiredOff')} />}
+        {me.totpRequired && !me.totpEnabled && (
+          <Alert type="warning" showIcon message={t('totpRequiredOff')} />
+        )}
         <Card>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {t('welcome', { name: me.displayName })}
@@ -35,7 +37,11 @@ export default function HomePage() {
               {
                 key: 'totp',
                 label: t('twoFactor'),
-                children: me.totpEnabled ? <Tag color="success">{t('totpOn')}</Tag> : <Tag>{t('totpOff')}</Tag>,
+                children: me.totpEnabled ? (
+                  <Tag color="success">{t('totpOn')}</Tag>
+                ) : (
+                  <Tag>{t('totpOff')}</Tag>
+                ),
               },
             ]}
           />
@@ -45,7 +51,11 @@ export default function HomePage() {
             {links.map((m) => (
               <Col key={m.path} xs={12} sm={8} md={6} lg={4}>
                 <Link to={modulePath(m)}>
-                  <Card hoverable size="small" styles={{ body: { textAlign: 'center', padding: '16px 8px' } }}>
+                  <Card
+                    hoverable
+                    size="small"
+                    styles={{ body: { textAlign: 'center', padding: '16px 8px' } }}
+                  >
                     <div style={{ fontSize: 24, color: '#c8161d' }}>{m.icon}</div>
                     <div style={{ marginTop: 8 }}>{ts(m.label)}</div>
                   </Card>

@@ -7,7 +7,10 @@ export const homeDict = defineDict({
   twoFactor: { zh: '双因素认证', en: 'Two-factor authentication' },
   totpOn: { zh: '已启用', en: 'On' },
   totpOff: { zh: '未启用', en: 'Off' },
-  totpRequiredOff: { zh: '您的角色要求启用双因素认证，请前往个人中心设置。', en: 'Your role requires two-factor authentication: set it up in My account.' },
+  totpRequiredOff: {
+    zh: '您的角色要求启用双因素认证，请前往个人中心设置。',
+    en: 'Your role requires two-factor authentication: set it up in My account.',
+  },
   quickLinks: { zh: '快捷入口', en: 'Quick links' },
   motto: { zh: '人道 · 博爱 · 奉献', en: 'Humanity · Fraternity · Dedication' },
 });

@@ -1,6 +1,12 @@
 import { Button, Card, Popconfirm, Space, Tag } from 'antd';
 import { ProDescriptions } from '@ant-design/pro-components';
-import { ApartmentOutlined, EditOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  EditOutlined,
+  PlusOutlined,
+  StopOutlined,
+  CheckCircleOutlined,
+} from '@ant-design/icons';
 import type { Org } from '@boai/contracts';
 import { useT } from '../../lib/i18n.tsx';
 import { formatTime } from '../../lib/time.ts';
@@ -24,7 +30,15 @@ export function OrgDetails({ org, parentName, onAction }: Props) {
 
   const actions = [
     can('orgs:create') && org.active && (
-      <Button key="create" id="org-create-child" type="primary" icon={<PlusOutlined />} disabled={!canHaveChildren} title={canHaveChildren ? undefined : t('noLowerLevel')} onClick={() => onAction('create')}>
+      <Button
+        key="create"
+        id="org-create-child"
+        type="primary"
+        icon={<PlusOutlined />}
+        disabled={!canHaveChildren}
+        title={canHaveChildren ? undefined : t('noLowerLevel')}
+        onClick={() => onAction('create')}
+      >
         {t('createChild')}
       </Button>
     ),
@@ -40,11 +54,23 @@ export function OrgDetails({ org, parentName, onAction }: Props) {
     ),
     can('orgs:deactivate') &&
       (org.active ? (
-        <Button key="deactivate" id="org-deactivate" danger icon={<StopOutlined />} onClick={() => onAction('deactivate')}>
+        <Button
+          key="deactivate"
+          id="org-deactivate"
+          danger
+          icon={<StopOutlined />}
+          onClick={() => onAction('deactivate')}
+        >
           {t('deactivate')}
         </Button>
       ) : (
-        <Popconfirm key="activate" title={t('activateConfirm', { name: org.name })} onConfirm={() => run(() => orgsApi.activate(org.id), { invalidate: [ORGS_KEY], success: t('activated') })}>
+        <Popconfirm
+          key="activate"
+          title={t('activateConfirm', { name: org.name })}
+          onConfirm={() =>
+            run(() => orgsApi.activate(org.id), { invalidate: [ORGS_KEY], success: t('activated') })
+          }
+        >
           <Button id="org-activate" icon={<CheckCircleOutlined />}>
             {t('activate')}
           </Button>
@@ -81,7 +107,8 @@ export function OrgDetails({ org, parentName, onAction }: Props) {
           {
             title: t('status'),
             dataIndex: 'active',
-            render: () => (org.active ? <Tag color="success">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>),
+            render: () =>
+              org.active ? <Tag color="success">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>,
           },
           { title: t('createdAt'), dataIndex: 'createdAt', render: () => formatTime(org.createdAt) },
         ]}

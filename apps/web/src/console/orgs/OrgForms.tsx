@@ -1,7 +1,13 @@
 import { useCallback } from 'react';
 import { Form, Alert } from 'antd';
 import { ProFormSelect, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { createOrgSchema, deactivateOrgSchema, ORG_LEVEL_LABELS, type Org, type OrgLevel } from '@boai/contracts';
+import {
+  createOrgSchema,
+  deactivateOrgSchema,
+  ORG_LEVEL_LABELS,
+  type Org,
+  type OrgLevel,
+} from '@boai/contracts';
 import { useLabel, useT } from '../../lib/i18n.tsx';
 import { compact, zodRule } from '../../lib/forms.ts';
 import { commonDict } from '../common/dict.ts';
@@ -21,7 +27,12 @@ function OrgFields() {
   const shape = createOrgSchema.shape;
   return (
     <>
-      <ProFormText name="name" label={t('name')} fieldProps={{ id: 'name', maxLength: 100 }} rules={[{ required: true, message: tc('required', { field: t('name') }) }, zodRule(shape.name)]} />
+      <ProFormText
+        name="name"
+        label={t('name')}
+        fieldProps={{ id: 'name', maxLength: 100 }}
+        rules={[{ required: true, message: tc('required', { field: t('name') }) }, zodRule(shape.name)]}
+      />
       <ProFormText
         name="uscc"
         label={t('uscc')}
@@ -41,7 +52,12 @@ function OrgFields() {
   );
 }
 
-export function CreateChildOrgForm({ org, open, onClose }: FormProps) {
+export function CreateChildOrgForm({
+  org,
+  open,
+  onClose,
+  onCreated,
+}: FormProps & { onCreated: (org: Org) => void }) {
   const t = useT(orgsDict);
   const tc = useT(commonDict);
   const label = useLabel();
@@ -52,9 +68,17 @@ export function CreateChildOrgForm({ org, open, onClose }: FormProps) {
       open={open}
       onClose={onClose}
       initialValues={{ level: levels[0] }}
-      submit={(v) => orgsApi.create({ parentId: org.id, level: v.level, name: v.name, ...compact({ uscc: v.uscc, regionCode: v.regionCode }) })}
+      submit={(v) =>
+        orgsApi.create({
+          parentId: org.id,
+          level: v.level,
+          name: v.name,
+          ...compact({ uscc: v.uscc, regionCode: v.regionCode }),
+        })
+      }
       invalidate={[ORGS_KEY]}
       successText={t('created')}
+      onSuccess={(created) => onCreated(created as Org)}
       submitId="org-form-submit"
     >
       <OrgFields />
@@ -78,7 +102,9 @@ export function EditOrgForm({ org, open, onClose }: FormProps) {
       onClose={onClose}
       initialValues={{ name: org.name, uscc: org.uscc ?? undefined, regionCode: org.regionCode ?? undefined }}
       // Blank optional fields clear the value on the server (null), as the contract allows.
-      submit={(v) => orgsApi.update(org.id, { name: v.name, uscc: v.uscc || null, regionCode: v.regionCode || null })}
+      submit={(v) =>
+        orgsApi.update(org.id, { name: v.name, uscc: v.uscc || null, regionCode: v.regionCode || null })
+      }
       invalidate={[ORGS_KEY]}
       submitId="org-form-submit"
     >
@@ -93,7 +119,11 @@ export function MoveOrgForm({ org, orgs, open, onClose }: FormProps & { orgs: Or
   // Not under itself or its own descendants, and only under a higher level: shown but not choosable.
   const own = subtreeIds(orgs, org.id);
   const isDisabled = useCallback(
-    (candidate: Org) => own.has(candidate.id) || !candidate.active || levelIndex(candidate.level) >= levelIndex(org.level) || candidate.id === org.parentId,
+    (candidate: Org) =>
+      own.has(candidate.id) ||
+      !candidate.active ||
+      levelIndex(candidate.level) >= levelIndex(org.level) ||
+      candidate.id === org.parentId,
     [own, org],
   );
   return (
@@ -107,14 +137,23 @@ export function MoveOrgForm({ org, orgs, open, onClose }: FormProps & { orgs: Or
       submitId="org-form-submit"
     >
       <Alert type="info" showIcon message={t('moveHint')} style={{ marginBottom: 16 }} />
-      <Form.Item name="newParentId" label={t('newParent')} rules={[{ required: true, message: tc('select', { field: t('newParent') }) }]}>
+      <Form.Item
+        name="newParentId"
+        label={t('newParent')}
+        rules={[{ required: true, message: tc('select', { field: t('newParent') }) }]}
+      >
         <OrgTreeSelect id="newParentId" isDisabled={isDisabled} />
       </Form.Item>
     </MutationForm>
   );
 }
 
-export function DeactivateOrgForm({ org, open, onClose }: FormProps) {
+export function DeactivateOrgForm({
+  org,
+  open,
+  onClose,
+  onDeactivated,
+}: FormProps & { onDeactivated: () => void }) {
   const t = useT(orgsDict);
   const tc = useT(commonDict);
   return (
@@ -125,6 +164,7 @@ export function DeactivateOrgForm({ org, open, onClose }: FormProps) {
       submit={(v) => orgsApi.deactivate(org.id, v.reason)}
       invalidate={[ORGS_KEY]}
       successText={t('deactivated')}
+      onSuccess={onDeactivated}
       submitText={t('deactivate')}
       submitId="org-form-submit"
     >
@@ -133,7 +173,10 @@ export function DeactivateOrgForm({ org, open, onClose }: FormProps) {
         name="reason"
         label={t('reason')}
         fieldProps={{ id: 'reason', maxLength: 200, showCount: true, rows: 3 }}
-        rules={[{ required: true, whitespace: true, message: tc('required', { field: t('reason') }) }, zodRule(deactivateOrgSchema.shape.reason)]}
+        rules={[
+          { required: true, whitespace: true, message: tc('required', { field: t('reason') }) },
+          zodRule(deactivateOrgSchema.shape.reason),
+        ]}
       />
     </MutationForm>
   );

@@ -30,9 +30,7 @@ export function OrgTreePanel({ orgs, loading, selectedId, onSelect, showInactive
     key: n.id,
     title: (
       <Space size={4} wrap={false} style={{ opacity: n.active ? 1 : 0.55 }}>
-        <Typography.Text style={{ color: n.active ? undefined : '#8c8c8c' }}>
-          {n.name}
-        </Typography.Text>
+        <Typography.Text style={{ color: n.active ? undefined : '#8c8c8c' }}>{n.name}</Typography.Text>
         <LevelTag level={n.level} />
         {!n.active && (
           <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
@@ -48,7 +46,12 @@ export function OrgTreePanel({ orgs, loading, selectedId, onSelect, showInactive
   const initiallyOpen = useMemo(() => {
     const byId = new Map(orgs.map((o) => [o.id, o]));
     const open = new Set(roots.map((r) => r.id));
-    for (let o = selectedId ? byId.get(selectedId) : undefined; o && o.parentId !== null; o = byId.get(o.parentId)) open.add(o.parentId);
+    for (
+      let o = selectedId ? byId.get(selectedId) : undefined;
+      o && o.parentId !== null;
+      o = byId.get(o.parentId)
+    )
+      open.add(o.parentId);
     return [...open];
   }, [orgs, roots, selectedId]);
   const expandedKeys = search.trim() ? collectIds(visible) : (expanded ?? initiallyOpen);
@@ -59,13 +62,24 @@ export function OrgTreePanel({ orgs, loading, selectedId, onSelect, showInactive
       title={t('title')}
       loading={loading}
       extra={
-        <Checkbox id="show-inactive" checked={showInactive} onChange={(e) => onShowInactive(e.target.checked)}>
+        <Checkbox
+          id="show-inactive"
+          checked={showInactive}
+          onChange={(e) => onShowInactive(e.target.checked)}
+        >
           {t('showInactive')}
         </Checkbox>
       }
       styles={{ body: { padding: 12 } }}
     >
-      <Input.Search id="org-search" allowClear placeholder={t('search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ marginBottom: 8 }} />
+      <Input.Search
+        id="org-search"
+        allowClear
+        placeholder={t('search')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        style={{ marginBottom: 8 }}
+      />
       {visible.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />
       ) : (

@@ -22,7 +22,17 @@ type Props = {
 type Option = { value: number; title: string; disabled: boolean; children: Option[] };
 
 /** Picks one of the societies the user may see, as a searchable tree. Works as a form control (value/onChange). */
-export function OrgTreeSelect({ id, value, onChange, includeInactive = false, isDisabled, allowClear, disabled, placeholder, style }: Props) {
+export function OrgTreeSelect({
+  id,
+  value,
+  onChange,
+  includeInactive = false,
+  isDisabled,
+  allowClear,
+  disabled,
+  placeholder,
+  style,
+}: Props) {
   const t = useT(orgsDict);
   const orgs = useOrgs(includeInactive);
   const { treeData, rootIds } = useMemo(() => {

@@ -29,7 +29,14 @@ export default function OrgsPage() {
     <Page title={t('title')}>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10} lg={8}>
-          <OrgTreePanel orgs={list} loading={orgs.isPending} selectedId={selected?.id} onSelect={select} showInactive={showInactive} onShowInactive={setShowInactive} />
+          <OrgTreePanel
+            orgs={list}
+            loading={orgs.isPending}
+            selectedId={selected?.id}
+            onSelect={select}
+            showInactive={showInactive}
+            onShowInactive={setShowInactive}
+          />
         </Col>
         <Col xs={24} md={14} lg={16}>
           {selected ? (
@@ -43,10 +50,24 @@ export default function OrgsPage() {
       </Row>
       {selected && (
         <>
-          <CreateChildOrgForm org={selected} open={action === 'create'} onClose={close} />
+          <CreateChildOrgForm
+            org={selected}
+            open={action === 'create'}
+            onClose={close}
+            onCreated={(created) => select(created.id)}
+          />
           <EditOrgForm org={selected} open={action === 'edit'} onClose={close} />
           <MoveOrgForm org={selected} orgs={list} open={action === 'move'} onClose={close} />
-          <DeactivateOrgForm org={selected} open={action === 'deactivate'} onClose={close} />
+          {/* A deactivated society stays in view (greyed) rather than vanishing from the tree. */}
+          <DeactivateOrgForm
+            org={selected}
+            open={action === 'deactivate'}
+            onClose={close}
+            onDeactivated={() => {
+              setShowInactive(true);
+              select(selected.id);
+            }}
+          />
         </>
       )}
     </Page>

@@ -5,7 +5,8 @@ import { api } from '../../lib/api.ts';
 export const ORGS_KEY = ['orgs'] as const;
 
 export const orgsApi = {
-  list: (includeInactive: boolean) => api.get<{ items: Org[] }>('/api/orgs', { includeInactive: String(includeInactive) }),
+  list: (includeInactive: boolean) =>
+    api.get<{ items: Org[] }>('/api/orgs', { includeInactive: String(includeInactive) }),
   get: (id: number) => api.get<Org>(`/api/orgs/${id}`),
   create: (body: CreateOrgInput) => api.post<Org>('/api/orgs', body),
   update: (id: number, body: UpdateOrgInput) => api.patch<Org>(`/api/orgs/${id}`, body),

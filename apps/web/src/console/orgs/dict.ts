@@ -22,10 +22,16 @@ export const orgsDict = defineDict({
   move: { zh: '调整隶属', en: 'Move' },
   moveTitle: { zh: '调整“{name}”的上级组织', en: 'Move “{name}” under another society' },
   newParent: { zh: '新的上级组织', en: 'New parent' },
-  moveHint: { zh: '只能移到层级更高的组织之下；其全部下级组织一同移动。', en: 'Only under a higher-level society; all its sub-societies move with it.' },
+  moveHint: {
+    zh: '只能移到层级更高的组织之下；其全部下级组织一同移动。',
+    en: 'Only under a higher-level society; all its sub-societies move with it.',
+  },
   deactivate: { zh: '停用', en: 'Deactivate' },
   deactivateTitle: { zh: '停用“{name}”', en: 'Deactivate “{name}”' },
-  deactivateHint: { zh: '停用后该组织不能再登记新业务，历史数据保留。', en: 'A deactivated society takes no new business; its records are kept.' },
+  deactivateHint: {
+    zh: '停用后该组织不能再登记新业务，历史数据保留。',
+    en: 'A deactivated society takes no new business; its records are kept.',
+  },
   reason: { zh: '停用原因', en: 'Reason' },
   activate: { zh: '启用', en: 'Activate' },
   activateConfirm: { zh: '确定重新启用“{name}”吗？', en: 'Activate “{name}” again?' },

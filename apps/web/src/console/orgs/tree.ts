@@ -20,7 +20,8 @@ export function buildOrgTree(orgs: Org[]): OrgNode[] {
 /** Ids of a society and everything below it, following parent links. */
 export function subtreeIds(orgs: Org[], rootId: number): Set<number> {
   const children = new Map<number, number[]>();
-  for (const o of orgs) if (o.parentId !== null) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
+  for (const o of orgs)
+    if (o.parentId !== null) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
   const ids = new Set<number>();
   const stack = [rootId];
   while (stack.length) {

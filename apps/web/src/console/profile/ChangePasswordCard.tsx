@@ -20,11 +20,14 @@ export function ChangePasswordCard({ mustChange }: { mustChange: boolean }) {
 
   const onFinish = async (v: Values) => {
     setBusy(true);
-    const ok = await run(() => authApi.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }), {
-      form,
-      invalidate: [ME_KEY],
-      success: t('passwordChanged'),
-    });
+    const ok = await run(
+      () => authApi.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+      {
+        form,
+        invalidate: [ME_KEY],
+        success: t('passwordChanged'),
+      },
+    );
     setBusy(false);
     if (ok) {
       form.resetFields();

@@ -2,7 +2,7 @@ import { Card } from 'antd';
 import { ProDescriptions } from '@ant-design/pro-components';
 import type { Me } from '@boai/contracts';
 import { useT } from '../../lib/i18n.tsx';
-import { GrantTags } from '../staff/GrantTags.tsx';
+import { GrantTags } from '../staff/index.ts';
 import { profileDict } from './dict.ts';
 
 export function MyInfoCard({ me }: { me: Me }) {
@@ -18,7 +18,11 @@ export function MyInfoCard({ me }: { me: Me }) {
           { title: t('displayName'), dataIndex: 'displayName' },
           { title: t('org'), dataIndex: 'orgName' },
           { title: t('roles'), dataIndex: 'grants', render: () => <GrantTags grants={me.grants} /> },
-          { title: t('idleTimeout'), dataIndex: 'idleTimeoutMinutes', render: () => t('minutes', { n: me.idleTimeoutMinutes }) },
+          {
+            title: t('idleTimeout'),
+            dataIndex: 'idleTimeoutMinutes',
+            render: () => t('minutes', { n: me.idleTimeoutMinutes }),
+          },
         ]}
       />
     </Card>

@@ -16,7 +16,8 @@ export default function ProfilePage() {
   const { hash } = useLocation();
 
   useEffect(() => {
-    if (hash === '#password') document.getElementById('password')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (hash === '#password')
+      document.getElementById('password')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     if (hash === '#password') document.getElementById('currentPassword')?.focus();
   }, [hash, me]);
 

@@ -20,11 +20,14 @@ export function TwoFactorCard({ me }: { me: Me }) {
 
   const onFinish = async ({ code }: { code: string }) => {
     setBusy(true);
-    const ok = await run<unknown>(() => (mode === 'enable' ? authApi.enableTotp(code) : authApi.disableTotp(code)), {
-      form,
-      invalidate: [ME_KEY],
-      success: mode === 'enable' ? t('enabled') : t('disabled'),
-    });
+    const ok = await run<unknown>(
+      () => (mode === 'enable' ? authApi.enableTotp(code) : authApi.disableTotp(code)),
+      {
+        form,
+        invalidate: [ME_KEY],
+        success: mode === 'enable' ? t('enabled') : t('disabled'),
+      },
+    );
     setBusy(false);
     if (ok) {
       form.resetFields();
@@ -38,7 +41,9 @@ export function TwoFactorCard({ me }: { me: Me }) {
       title={t('twoFactor')}
       extra={me.totpEnabled ? <Tag color="success">{t('totpOn')}</Tag> : <Tag>{t('totpOff')}</Tag>}
     >
-      {me.totpRequired && <Alert type="info" showIcon message={t('totpRequired')} style={{ marginBottom: 12 }} />}
+      {me.totpRequired && (
+        <Alert type="info" showIcon message={t('totpRequired')} style={{ marginBottom: 12 }} />
+      )}
       <Typography.Paragraph type="secondary">{t('totpIntro')}</Typography.Paragraph>
       {mode === 'idle' &&
         (me.totpEnabled ? (
@@ -52,7 +57,9 @@ export function TwoFactorCard({ me }: { me: Me }) {
         ))}
       {mode !== 'idle' && (
         <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 360 }}>
-          <Typography.Paragraph>{mode === 'enable' ? t('enableStep') : t('disableStep')}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {mode === 'enable' ? t('enableStep') : t('disableStep')}
+          </Typography.Paragraph>
           {mode === 'enable' && (
             <div style={{ marginBottom: 16 }}>
               <TotpEnrolment />
@@ -60,7 +67,13 @@ export function TwoFactorCard({ me }: { me: Me }) {
           )}
           <TotpCodeField name="code" autoFocus />
           <Space>
-            <Button id="totp-confirm" type="primary" htmlType="submit" danger={mode === 'disable'} loading={busy}>
+            <Button
+              id="totp-confirm"
+              type="primary"
+              htmlType="submit"
+              danger={mode === 'disable'}
+              loading={busy}
+            >
               {mode === 'enable' ? t('confirmEnable') : t('confirmDisable')}
             </Button>
             <Button onClick={() => setMode('idle')}>{tc('cancel')}</Button>

@@ -1,6 +1,5 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { Dropdown, Spin, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
@@ -12,6 +11,7 @@ import { consoleModules, modulePath } from '../modules.tsx';
 import { shellDict } from './dict.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { useIdleLogout } from './useIdleLogout.ts';
+import { useLeaveSession } from './useLeaveSession.ts';
 
 /** The console frame: red header, side menu (a drawer on phones) with only what the user may open, user menu. */
 export default function ConsoleLayout() {
@@ -20,7 +20,7 @@ export default function ConsoleLayout() {
   const can = useCan();
   const location = useLocation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const leave = useLeaveSession();
   useIdleLogout(me?.idleTimeoutMinutes);
 
   const menu = consoleModules
@@ -29,8 +29,7 @@ export default function ConsoleLayout() {
 
   const logout = async () => {
     await authApi.logout().catch(() => undefined);
-    queryClient.clear();
-    void navigate('/console/login?reason=logout', { replace: true });
+    leave('logout');
   };
 
   return (
@@ -55,7 +54,11 @@ export default function ConsoleLayout() {
           colorBgRightActionsItemHover: 'rgba(255,255,255,0.15)',
           colorTextMenu: '#fff',
         },
-        sider: { colorMenuBackground: '#fff', colorTextMenuSelected: RED, colorBgMenuItemSelected: '#fff1f0' },
+        sider: {
+          colorMenuBackground: '#fff',
+          colorTextMenuSelected: RED,
+          colorBgMenuItemSelected: '#fff1f0',
+        },
         pageContainer: { paddingBlockPageContainerContent: 16, paddingInlinePageContainerContent: 16 },
       }}
       avatarProps={{
@@ -70,9 +73,18 @@ export default function ConsoleLayout() {
           <Dropdown
             menu={{
               items: [
-                { key: 'profile', icon: <UserOutlined />, label: <Link to="/console/profile">{t('profile')}</Link> },
+                {
+                  key: 'profile',
+                  icon: <UserOutlined />,
+                  label: <Link to="/console/profile">{t('profile')}</Link>,
+                },
                 { type: 'divider' },
-                { key: 'logout', icon: <LogoutOutlined />, label: <span id="logout">{t('logout')}</span>, onClick: () => void logout() },
+                {
+                  key: 'logout',
+                  icon: <LogoutOutlined />,
+                  label: <span id="logout">{t('logout')}</span>,
+                  onClick: () => void logout(),
+                },
               ],
             }}
           >
@@ -81,7 +93,14 @@ export default function ConsoleLayout() {
         ),
       }}
       actionsRender={() => [
-        <Typography.Text key="org" id="current-org" ellipsis style={{ color: '#fff', maxWidth: 220 }} className="boai-hide-phone">
+        <Typography.Text
+          key="org"
+          id="current-org"
+          ellipsis
+          style={{ color: '#fff' }}
+          className="boai-header-org"
+          title={me?.orgName}
+        >
           {me?.orgName}
         </Typography.Text>,
         <LangSwitch key="lang" dark />,

@@ -14,10 +14,12 @@ export function LangSwitch({ dark }: { dark?: boolean }) {
       size="small"
       icon={<GlobalOutlined />}
       title={t('switchTitle')}
+      aria-label={t('switchTitle')}
       style={dark ? { color: '#fff' } : undefined}
       onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
     >
-      {t('switchTo')}
+      {/* On a phone the globe alone, to leave the header room for the society's name. */}
+      <span className={dark ? 'boai-hide-phone' : undefined}>{t('switchTo')}</span>
     </Button>
   );
 }

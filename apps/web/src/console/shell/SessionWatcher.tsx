@@ -6,6 +6,7 @@ import { onSessionEvent } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ME_KEY } from '../auth/index.ts';
 import { shellDict } from './dict.ts';
+import { useLeaveSession } from './useLeaveSession.ts';
 
 /**
  * Turns session answers from any API call into navigation: 401 → the login page (saying the session expired
@@ -17,6 +18,7 @@ export function SessionWatcher() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const t = useT(shellDict);
+  const leave = useLeaveSession();
 
   useEffect(
     () =>
@@ -27,12 +29,11 @@ export function SessionWatcher() {
           return;
         }
         if (location.pathname === '/console/login') return;
+        // Say "expired" only when there was a session (not on a first visit without one).
         const hadSession = queryClient.getQueryData(ME_KEY) !== undefined;
-        queryClient.clear();
-        const target = hadSession ? '/console/login?reason=expired' : '/console/login';
-        void navigate(target, { replace: true, state: { from: location.pathname + location.search } });
+        leave(hadSession ? 'expired' : 'none', location.pathname + location.search);
       }),
-    [location, message, navigate, queryClient, t],
+    [leave, location, message, navigate, queryClient, t],
   );
   return null;
 }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
-import { useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../auth/index.ts';
+import { useLeaveSession } from './useLeaveSession.ts';
 
 const EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove'] as const;
 
@@ -10,8 +9,7 @@ const EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove'] as
  * shows the login page instead of data until the next click fails.
  */
 export function useIdleLogout(minutes: number | undefined) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const leave = useLeaveSession();
   useEffect(() => {
     if (!minutes || minutes <= 0) return;
     let last = Date.now();
@@ -23,12 +21,11 @@ export function useIdleLogout(minutes: number | undefined) {
       if (Date.now() - last < minutes * 60_000) return;
       window.clearInterval(timer);
       void authApi.logout().catch(() => undefined);
-      queryClient.clear();
-      void navigate('/console/login?reason=expired', { replace: true });
+      leave('expired');
     }, 15_000);
     return () => {
       window.clearInterval(timer);
       EVENTS.forEach((e) => window.removeEventListener(e, touch));
     };
-  }, [minutes, navigate, queryClient]);
+  }, [minutes, leave]);
 }

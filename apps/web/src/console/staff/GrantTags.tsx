@@ -10,7 +10,12 @@ export function GrantTags({ grants }: { grants: User['grants'] }) {
   return (
     <Space size={[0, 4]} wrap>
       {grants.map((g) => (
-        <Tag key={`${g.roleId}-${g.orgId}`} color="red" bordered={false} title={`${g.roleName} · ${g.orgName} · ${g.scope === 'subtree' ? t('scopeSubtree') : t('scopeOwn')}`}>
+        <Tag
+          key={`${g.roleId}-${g.orgId}`}
+          color="red"
+          bordered={false}
+          title={`${g.roleName} · ${g.orgName} · ${g.scope === 'subtree' ? t('scopeSubtree') : t('scopeOwn')}`}
+        >
           {g.roleName}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {' '}

@@ -26,16 +26,35 @@ export function GrantsField({ defaultOrgId }: { defaultOrgId?: number }) {
       <Form.List name="grants">
         {(fields, { add, remove }) => (
           <>
-            {fields.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noGrants')} style={{ margin: '0 0 12px' }} />}
+            {fields.length === 0 && (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t('noGrants')}
+                style={{ margin: '0 0 12px' }}
+              />
+            )}
             {fields.map(({ key, name }) => (
               <Row key={key} gutter={8} align="top" wrap>
                 <Col xs={24} sm={9}>
-                  <Form.Item name={[name, 'roleId']} rules={[{ required: true, message: tc('select', { field: t('grantRole') }) }]}>
-                    <Select id={`grants_${name}_roleId`} placeholder={t('grantRole')} options={roleOptions} loading={roles.isPending} showSearch optionFilterProp="label" />
+                  <Form.Item
+                    name={[name, 'roleId']}
+                    rules={[{ required: true, message: tc('select', { field: t('grantRole') }) }]}
+                  >
+                    <Select
+                      id={`grants_${name}_roleId`}
+                      placeholder={t('grantRole')}
+                      options={roleOptions}
+                      loading={roles.isPending}
+                      showSearch
+                      optionFilterProp="label"
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={8}>
-                  <Form.Item name={[name, 'orgId']} rules={[{ required: true, message: tc('select', { field: t('grantOrg') }) }]}>
+                  <Form.Item
+                    name={[name, 'orgId']}
+                    rules={[{ required: true, message: tc('select', { field: t('grantOrg') }) }]}
+                  >
                     <OrgTreeSelect id={`grants_${name}_orgId`} placeholder={t('grantOrg')} />
                   </Form.Item>
                 </Col>
@@ -45,7 +64,14 @@ export function GrantsField({ defaultOrgId }: { defaultOrgId?: number }) {
                   </Form.Item>
                 </Col>
                 <Col xs={5} sm={2}>
-                  <Button type="text" danger icon={<DeleteOutlined />} title={t('removeGrant')} aria-label={t('removeGrant')} onClick={() => remove(name)} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    title={t('removeGrant')}
+                    aria-label={t('removeGrant')}
+                    onClick={() => remove(name)}
+                  />
                 </Col>
               </Row>
             ))}
@@ -55,7 +81,12 @@ export function GrantsField({ defaultOrgId }: { defaultOrgId?: number }) {
               block
               icon={<PlusOutlined />}
               style={{ marginBottom: 16 }}
-              onClick={() => add({ scope: 'subtree', orgId: (form.getFieldValue('orgId') as number | undefined) ?? defaultOrgId })}
+              onClick={() =>
+                add({
+                  scope: 'subtree',
+                  orgId: (form.getFieldValue('orgId') as number | undefined) ?? defaultOrgId,
+                })
+              }
             >
               {t('addGrant')}
             </Button>

@@ -47,7 +47,12 @@ export function PermissionPicker({ id, value = [], onChange, disabled }: Props) 
             <Row gutter={[8, 4]} style={{ marginTop: 6, paddingInlineStart: 24 }}>
               {perms.map((p) => (
                 <Col key={p} xs={24} sm={12}>
-                  <Checkbox value={p} checked={chosen.has(p)} disabled={disabled} onChange={(e) => set([p], e.target.checked)}>
+                  <Checkbox
+                    value={p}
+                    checked={chosen.has(p)}
+                    disabled={disabled}
+                    onChange={(e) => set([p], e.target.checked)}
+                  >
                     {label(PERMISSIONS[p])}
                     <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
                       {p}

@@ -36,19 +36,37 @@ export function RoleForm({ role, open, onClose, defaultOrgId, readOnly }: Props)
       readOnly={readOnly}
       initialValues={
         role
-          ? { orgId: role.orgId, code: role.code, name: role.name, permissions: role.permissions, requireTotp: role.requireTotp }
+          ? {
+              orgId: role.orgId,
+              code: role.code,
+              name: role.name,
+              permissions: role.permissions,
+              requireTotp: role.requireTotp,
+            }
           : { orgId: defaultOrgId, permissions: [], requireTotp: false }
       }
       submit={(v) =>
         creating
-          ? rolesApi.create({ orgId: v.orgId, code: v.code.trim(), name: v.name, permissions: v.permissions, requireTotp: v.requireTotp })
+          ? rolesApi.create({
+              orgId: v.orgId,
+              code: v.code.trim(),
+              name: v.name,
+              permissions: v.permissions,
+              requireTotp: v.requireTotp,
+            })
           : rolesApi.update(role.id, { name: v.name, permissions: v.permissions, requireTotp: v.requireTotp })
       }
       invalidate={[ROLES_KEY]}
       submitId="role-form-submit"
     >
-      {role?.builtin && <Alert type="info" showIcon message={t('builtinReadOnly')} style={{ marginBottom: 16 }} />}
-      <Form.Item name="orgId" label={t('roleOrg')} rules={[{ required: true, message: tc('select', { field: t('roleOrg') }) }]}>
+      {role?.builtin && (
+        <Alert type="info" showIcon message={t('builtinReadOnly')} style={{ marginBottom: 16 }} />
+      )}
+      <Form.Item
+        name="orgId"
+        label={t('roleOrg')}
+        rules={[{ required: true, message: tc('select', { field: t('roleOrg') }) }]}
+      >
         <OrgTreeSelect id="orgId" disabled={!creating} />
       </Form.Item>
       <ProFormText
@@ -62,9 +80,17 @@ export function RoleForm({ role, open, onClose, defaultOrgId, readOnly }: Props)
         name="name"
         label={t('roleName')}
         fieldProps={{ id: 'name', maxLength: 50 }}
-        rules={[{ required: true, whitespace: true, message: tc('required', { field: t('roleName') }) }, zodRule(shape.name)]}
+        rules={[
+          { required: true, whitespace: true, message: tc('required', { field: t('roleName') }) },
+          zodRule(shape.name),
+        ]}
       />
-      <ProFormSwitch name="requireTotp" label={t('requireTotp')} extra={t('requireTotpHint')} fieldProps={{ id: 'requireTotp' }} />
+      <ProFormSwitch
+        name="requireTotp"
+        label={t('requireTotp')}
+        extra={t('requireTotpHint')}
+        fieldProps={{ id: 'requireTotp' }}
+      />
       <Form.Item name="permissions" label={t('permissions')}>
         <PermissionPicker id="permissions" />
       </Form.Item>

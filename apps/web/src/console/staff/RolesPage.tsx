@@ -23,11 +23,31 @@ export default function RolesPage() {
 
   const columns: ProColumns<Role>[] = [
     { title: t('roleName'), dataIndex: 'name', search: false },
-    { title: t('roleCode'), dataIndex: 'code', search: false, render: (_, r) => <Typography.Text code>{r.code}</Typography.Text> },
+    {
+      title: t('roleCode'),
+      dataIndex: 'code',
+      search: false,
+      render: (_, r) => <Typography.Text code>{r.code}</Typography.Text>,
+    },
     { title: t('roleOrg'), dataIndex: 'orgName', search: false },
-    { title: t('permissionCount'), dataIndex: 'permissions', search: false, render: (_, r) => t('permissionCountValue', { n: r.permissions.length }) },
-    { title: t('requireTotp'), dataIndex: 'requireTotp', search: false, render: (_, r) => (r.requireTotp ? <Tag color="warning">{tc('yes')}</Tag> : <Tag>{tc('no')}</Tag>) },
-    { title: t('builtin'), dataIndex: 'builtin', search: false, render: (_, r) => (r.builtin ? <Tag color="blue">{t('builtin')}</Tag> : <Tag>{t('custom')}</Tag>) },
+    {
+      title: t('permissionCount'),
+      dataIndex: 'permissions',
+      search: false,
+      render: (_, r) => t('permissionCountValue', { n: r.permissions.length }),
+    },
+    {
+      title: t('requireTotp'),
+      dataIndex: 'requireTotp',
+      search: false,
+      render: (_, r) => (r.requireTotp ? <Tag color="warning">{tc('yes')}</Tag> : <Tag>{tc('no')}</Tag>),
+    },
+    {
+      title: t('builtin'),
+      dataIndex: 'builtin',
+      search: false,
+      render: (_, r) => (r.builtin ? <Tag color="blue">{t('builtin')}</Tag> : <Tag>{t('custom')}</Tag>),
+    },
     {
       title: tc('actions'),
       valueType: 'option',
@@ -51,7 +71,13 @@ export default function RolesPage() {
         toolBarRender={() =>
           manage
             ? [
-                <Button key="create" id="role-create" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: null })}>
+                <Button
+                  key="create"
+                  id="role-create"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setEditing({ role: null })}
+                >
                   {tc('create')}
                 </Button>,
               ]

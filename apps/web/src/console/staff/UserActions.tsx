@@ -12,7 +12,13 @@ import { staffDict } from './dict.ts';
 export type UserDialog = 'edit' | 'grants' | 'reset';
 
 /** A row's actions, each shown only with the permission it needs: the two common ones as links, the rest under 更多. */
-export function UserActions({ user, onOpen }: { user: User; onOpen: (dialog: UserDialog, user: User) => void }) {
+export function UserActions({
+  user,
+  onOpen,
+}: {
+  user: User;
+  onOpen: (dialog: UserDialog, user: User) => void;
+}) {
   const t = useT(staffDict);
   const tc = useT(commonDict);
   const can = useCan();
@@ -31,16 +37,27 @@ export function UserActions({ user, onOpen }: { user: User; onOpen: (dialog: Use
 
   const more: MenuProps['items'] = update
     ? [
-        { key: 'reset', label: <span data-action="reset">{t('resetPassword')}</span>, onClick: () => onOpen('reset', user) },
+        {
+          key: 'reset',
+          label: <span data-action="reset">{t('resetPassword')}</span>,
+          onClick: () => onOpen('reset', user),
+        },
         ...(user.locked
-          ? [{ key: 'unlock', label: <span data-action="unlock">{t('unlock')}</span>, onClick: () => confirmPatch(t('unlockConfirm', { name: user.displayName }), { unlock: true }) }]
+          ? [
+              {
+                key: 'unlock',
+                label: <span data-action="unlock">{t('unlock')}</span>,
+                onClick: () => confirmPatch(t('unlockConfirm', { name: user.displayName }), { unlock: true }),
+              },
+            ]
           : []),
         user.active
           ? {
               key: 'deactivate',
               danger: true,
               label: <span data-action="deactivate">{t('deactivate')}</span>,
-              onClick: () => confirmPatch(t('deactivateConfirm', { name: user.displayName }), { active: false }, true),
+              onClick: () =>
+                confirmPatch(t('deactivateConfirm', { name: user.displayName }), { active: false }, true),
             }
           : {
               key: 'activate',

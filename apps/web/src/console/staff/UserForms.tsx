@@ -14,7 +14,14 @@ import { GrantsField } from './GrantsField.tsx';
 const shape = createUserSchema.shape;
 const mobileRule = zodRule(shape.mobile.unwrap().unwrap());
 
-type CreateValues = { orgId: number; username: string; displayName: string; mobile?: string; password: string; grants?: GrantInput[] };
+type CreateValues = {
+  orgId: number;
+  username: string;
+  displayName: string;
+  mobile?: string;
+  password: string;
+  grants?: GrantInput[];
+};
 
 /** Name and mobile: shared by creation and editing. */
 function PersonFields({ mobileExtra }: { mobileExtra?: string }) {
@@ -26,7 +33,10 @@ function PersonFields({ mobileExtra }: { mobileExtra?: string }) {
         name="displayName"
         label={t('displayName')}
         fieldProps={{ id: 'displayName', name: 'displayName', maxLength: 50 }}
-        rules={[{ required: true, whitespace: true, message: tc('required', { field: t('displayName') }) }, zodRule(shape.displayName)]}
+        rules={[
+          { required: true, whitespace: true, message: tc('required', { field: t('displayName') }) },
+          zodRule(shape.displayName),
+        ]}
       />
       <ProFormText
         name="mobile"
@@ -39,7 +49,15 @@ function PersonFields({ mobileExtra }: { mobileExtra?: string }) {
   );
 }
 
-export function CreateUserForm({ open, onClose, defaultOrgId }: { open: boolean; onClose: () => void; defaultOrgId?: number }) {
+export function CreateUserForm({
+  open,
+  onClose,
+  defaultOrgId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  defaultOrgId?: number;
+}) {
   const t = useT(staffDict);
   const tc = useT(commonDict);
   return (
@@ -62,17 +80,28 @@ export function CreateUserForm({ open, onClose, defaultOrgId }: { open: boolean;
       invalidate={[USERS_KEY]}
       submitId="user-form-submit"
     >
-      <Form.Item name="orgId" label={t('org')} rules={[{ required: true, message: tc('select', { field: t('org') }) }]}>
+      <Form.Item
+        name="orgId"
+        label={t('org')}
+        rules={[{ required: true, message: tc('select', { field: t('org') }) }]}
+      >
         <OrgTreeSelect id="orgId" />
       </Form.Item>
       <ProFormText
         name="username"
         label={t('username')}
         fieldProps={{ id: 'username', name: 'username', maxLength: 32, autoComplete: 'off' }}
-        rules={[{ required: true, message: tc('required', { field: t('username') }) }, zodRule(shape.username)]}
+        rules={[
+          { required: true, message: tc('required', { field: t('username') }) },
+          zodRule(shape.username),
+        ]}
       />
       <PersonFields />
-      <NewPasswordFields name="password" label={`${t('initialPassword')}（${t('initialPasswordHint')}）`} />
+      <NewPasswordFields
+        name="password"
+        label={`${t('initialPassword')}（${t('initialPasswordHint')}）`}
+        withConfirm
+      />
       <GrantsField defaultOrgId={defaultOrgId} />
     </MutationForm>
   );
@@ -89,12 +118,16 @@ export function EditUserForm({ user, open, onClose }: UserFormProps) {
       onClose={onClose}
       initialValues={{ displayName: user.displayName }}
       // The mobile number is only ever shown masked: a blank field keeps it as it is.
-      submit={(v) => usersApi.update(user.id, { displayName: v.displayName, ...(v.mobile ? { mobile: v.mobile } : {}) })}
+      submit={(v) =>
+        usersApi.update(user.id, { displayName: v.displayName, ...(v.mobile ? { mobile: v.mobile } : {}) })
+      }
       invalidate={[USERS_KEY]}
       submitId="user-form-submit"
     >
       <ProFormText label={t('username')} name="username" readonly initialValue={user.username} />
-      <PersonFields mobileExtra={user.mobileMasked ? t('mobileKeep', { masked: user.mobileMasked }) : undefined} />
+      <PersonFields
+        mobileExtra={user.mobileMasked ? t('mobileKeep', { masked: user.mobileMasked }) : undefined}
+      />
     </MutationForm>
   );
 }

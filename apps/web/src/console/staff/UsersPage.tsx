@@ -36,8 +36,18 @@ export default function UsersPage() {
   const close = () => setDialog(null);
 
   const columns: ProColumns<User>[] = [
-    { title: t('keyword'), dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: t('keywordHint'), id: 'keyword' } },
-    { title: t('org'), dataIndex: 'filterOrgId', hideInTable: true, renderFormItem: () => <OrgTreeSelect id="filterOrgId" allowClear includeInactive /> },
+    {
+      title: t('keyword'),
+      dataIndex: 'keyword',
+      hideInTable: true,
+      fieldProps: { placeholder: t('keywordHint'), id: 'keyword' },
+    },
+    {
+      title: t('org'),
+      dataIndex: 'filterOrgId',
+      hideInTable: true,
+      renderFormItem: () => <OrgTreeSelect id="filterOrgId" allowClear includeInactive />,
+    },
     {
       title: t('status'),
       dataIndex: 'status',
@@ -50,15 +60,26 @@ export default function UsersPage() {
     { title: t('displayName'), dataIndex: 'displayName', search: false },
     { title: t('org'), dataIndex: 'orgName', search: false },
     { title: t('mobile'), dataIndex: 'mobileMasked', search: false, render: (_, u) => u.mobileMasked ?? '-' },
-    { title: t('roles'), dataIndex: 'grants', search: false, render: (_, u) => <GrantTags grants={u.grants} /> },
+    {
+      title: t('roles'),
+      dataIndex: 'grants',
+      search: false,
+      render: (_, u) => <GrantTags grants={u.grants} />,
+    },
     { title: t('status'), dataIndex: 'active', search: false, render: (_, u) => <UserStatusTag user={u} /> },
     {
       title: t('twoFactor'),
       dataIndex: 'totpEnabled',
       search: false,
-      render: (_, u) => (u.totpEnabled ? <Tag color="success">{t('totpOn')}</Tag> : <Tag>{t('totpOff')}</Tag>),
+      render: (_, u) =>
+        u.totpEnabled ? <Tag color="success">{t('totpOn')}</Tag> : <Tag>{t('totpOff')}</Tag>,
     },
-    { title: t('lastLogin'), dataIndex: 'lastLoginAt', search: false, render: (_, u) => formatTime(u.lastLoginAt) },
+    {
+      title: t('lastLogin'),
+      dataIndex: 'lastLoginAt',
+      search: false,
+      render: (_, u) => formatTime(u.lastLoginAt),
+    },
     {
       title: tc('actions'),
       valueType: 'option',
@@ -79,7 +100,13 @@ export default function UsersPage() {
         toolBarRender={() =>
           can('staff:create')
             ? [
-                <Button key="create" id="user-create" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                <Button
+                  key="create"
+                  id="user-create"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setCreating(true)}
+                >
                   {tc('create')}
                 </Button>,
               ]

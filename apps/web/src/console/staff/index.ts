@@ -1,0 +1,2 @@
+/** What other console modules may use from staff. */
+export { GrantTags, UserStatusTag } from './GrantTags.tsx';
