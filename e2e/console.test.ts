@@ -94,7 +94,7 @@ describe('console journey of a county administrator (梁溪区)', () => {
 
   it('reads the audit trail, which shows the user just created', async () => {
     await page.goto(`${server.url}/console/audit`);
-    await page.getByText('staff.create').first().waitFor({ timeout: 15_000 });
+    await page.getByText('新建工作人员').first().waitFor({ timeout: 15_000 });
     await shot(page, '07-audit');
   }, 60_000);
 
@@ -128,7 +128,7 @@ describe('phone width and menu by permission', () => {
     await shot(page, '11-phone-orgs');
     await page.goto(`${server.url}/console/audit`);
     await page.waitForTimeout(1000);
-    expect(await page.locator('body').innerText()).not.toContain('staff.create');
+    expect(await page.locator('body').innerText()).not.toContain('新建工作人员');
     await shot(page, '12-phone-audit-forbidden');
     await page.close();
   }, 90_000);

@@ -5,4 +5,5 @@ export * from './orgs.ts';
 export * from './staff.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './audit-actions.ts';
 export * from './validators/index.ts';

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { shanghaiDateTime } from '@boai/contracts';
+import { auditActionLabel, shanghaiDateTime } from '@boai/contracts';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -33,7 +33,7 @@ export async function exportAudit(db: Db, actor: Actor, filter: AuditFilter): Pr
             shanghaiDateTime(new Date(e.at)),
             e.actorName ?? '',
             e.orgName ?? '',
-            e.action,
+            auditActionLabel(e.action),
             e.entityType ?? '',
             e.entityId ?? '',
             e.ip ?? '',

@@ -1,4 +1,4 @@
-import { ORG_LEVELS, type Org, type OrgLevel } from '@boai/contracts';
+import { ORG_LEVELS, type AuditAction, type Org, type OrgLevel } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -62,7 +62,7 @@ export const auditOrg = (row: OrgRow) => ({
 export async function auditedOrg(
   q: Queryable,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   before: OrgRow | null,
   after: OrgRow,
   extra: Record<string, unknown> = {},

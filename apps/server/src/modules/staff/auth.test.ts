@@ -52,9 +52,14 @@ describe('staff login', () => {
 
   it('audits every login attempt with its IP', async () => {
     const rows = await h.ctx.db.execute(
-      sql`select action, ip, after->>'reason' as reason from audit_log where action like 'auth.login.%' order by id`,
+      sql`select action, ip, actor_name, after->>'reason' as reason from audit_log where action like 'auth.login.%' order by id`,
     );
-    const actions = (rows as unknown as { rows: { action: string; ip: string; reason: string }[] }).rows;
+    const actions = (
+      rows as unknown as { rows: { action: string; ip: string; reason: string; actor_name: string | null }[] }
+    ).rows;
+    // a successful login is the user's own act; a failed one is anonymous (the typed name is kept)
+    expect(actions.find((a) => a.action === 'auth.login.success')!.actor_name).toBe('lx_admin');
+    expect(actions.find((a) => a.action === 'auth.login.failed')!.actor_name).toBeNull();
     expect(actions.map((a) => a.action)).toEqual(
       expect.arrayContaining(['auth.login.success', 'auth.login.failed', 'auth.login.locked']),
     );

@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { dummyPasswordHash, verifyPassword } from '../../platform/auth/password.ts';
-import { totpRequiredFor } from '../../platform/auth/load-actor.ts';
+import { loadActor, totpRequiredFor } from '../../platform/auth/load-actor.ts';
 import { createSession, type SessionStage } from '../../platform/auth/sessions.ts';
+import type { AuditAction } from '@boai/contracts';
+import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -28,10 +30,17 @@ export async function login(
   req: LoginRequest,
 ): Promise<{ token: string; next: Exclude<SessionStage, 'full'> | 'done' }> {
   const key = throttleKey(req.username);
-  const audit = (action: string, orgId: number | null, userId: number | null, reason?: string) =>
+  // Failed attempts are anonymous (whoever typed the name may not be its owner); the typed name is kept.
+  const audit = (
+    action: AuditAction,
+    orgId: number | null,
+    userId: number | null,
+    reason?: string,
+    actor: Actor | null = null,
+  ) =>
     recordAudit(
       db,
-      null,
+      actor,
       { action, orgId, entityType: 'user', entityId: userId ?? undefined, after: { username: key, reason } },
       req.ip,
     );
@@ -74,14 +83,15 @@ export async function login(
       ? 'enrol_totp'
       : 'full';
   const token = await createSession(db, cfg, user.id, stage, req.ip, req.userAgent);
+  const actor = await loadActor(db, user, req.ip);
   if (stage === 'full') {
     await db
       .update(users)
       .set({ lastLoginAt: sql`now()` })
       .where(eq(users.id, user.id));
-    await audit('auth.login.success', user.orgId, user.id);
+    await audit('auth.login.success', user.orgId, user.id, undefined, actor);
     return { token, next: 'done' };
   }
-  await audit('auth.login.password_ok', user.orgId, user.id, `awaiting_${stage}`);
+  await audit('auth.login.password_ok', user.orgId, user.id, `awaiting_${stage}`, actor);
   return { token, next: stage };
 }

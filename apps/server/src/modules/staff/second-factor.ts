@@ -1,3 +1,4 @@
+import type { AuditAction } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { UserActor } from '../../platform/access/actor.ts';
 import { unsafeFindUserById, totpRequiredFor } from '../../platform/auth/load-actor.ts';
@@ -21,7 +22,12 @@ interface Deps {
  * A wrong code counts against the same lockout as a wrong password: six digits must not be
  * brute-forceable through a half-open session.
  */
-async function failCode(deps: Deps, actor: UserActor, session: SessionRow, action: string): Promise<never> {
+async function failCode(
+  deps: Deps,
+  actor: UserActor,
+  session: SessionRow,
+  action: AuditAction,
+): Promise<never> {
   const key = throttleKey(actor.username);
   const locked = await recordFailure(deps.db, key, deps.config);
   await recordAudit(deps.db, actor, {

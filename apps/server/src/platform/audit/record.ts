@@ -1,9 +1,11 @@
+import type { AuditAction } from '@boai/contracts';
 import type { Queryable } from '../db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { auditLog } from './schema.ts';
 
 export interface AuditEvent {
-  action: string; // 'orgs.create', 'auth.login.failed' …
+  /** A code of the catalogue in contracts (a new action needs its label there). */
+  action: AuditAction;
   orgId: number | null;
   entityType?: string;
   entityId?: string | number;

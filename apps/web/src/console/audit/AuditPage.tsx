@@ -1,8 +1,8 @@
-import { Button, Tag, Typography } from 'antd';
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { ProColumns } from '@ant-design/pro-components';
-import type { AuditEntry } from '@boai/contracts';
-import { useT } from '../../lib/i18n.tsx';
+import { auditActionLabel, type AuditEntry } from '@boai/contracts';
+import { useLang, useT } from '../../lib/i18n.tsx';
 import { formatTime, toIsoInShanghai } from '../../lib/time.ts';
 import { Page } from '../common/Page.tsx';
 import { QueryTable, type SearchValues } from '../common/QueryTable.tsx';
@@ -31,6 +31,7 @@ function toParams(v: SearchValues): AuditFilters {
 /** 审计日志: who did what, where and when; each row opens to the record before and after. */
 export default function AuditPage() {
   const t = useT(auditDict);
+  const { lang } = useLang();
   const can = useCan();
 
   const actorName = (e: AuditEntry) =>
@@ -62,7 +63,11 @@ export default function AuditPage() {
     {
       title: t('action'),
       dataIndex: 'action',
-      render: (_, e) => <Tag bordered={false}>{e.action}</Tag>,
+      render: (_, e) => (
+        <Tooltip title={e.action}>
+          <Tag bordered={false}>{auditActionLabel(e.action, lang)}</Tag>
+        </Tooltip>
+      ),
       fieldProps: { id: 'action' },
     },
     {
