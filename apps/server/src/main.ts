@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from './modules/demo.ts';
-import { systemActor } from './platform/access/actor.ts';
 import { purgeOldSessions } from './platform/auth/sessions.ts';
+import { purgeIdempotencyKeys } from './platform/idempotency/run-idempotent.ts';
 import { loadConfig } from './platform/config.ts';
 import { openContext } from './platform/context.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
@@ -28,9 +28,10 @@ async function main() {
   }
   const app = await buildApp(ctx);
   const housekeeping = setInterval(() => {
-    // Runs as a named system actor only in spirit: it touches no society data, just expired sessions.
-    void purgeOldSessions(ctx.db).catch((err) =>
-      app.log.warn({ err, job: systemActor('session-purge').name }, 'session purge failed'),
+    // Touches no society data (expired sessions and idempotency keys), so it needs no scoped actor;
+    // its log lines carry the job's name.
+    void Promise.all([purgeOldSessions(ctx.db), purgeIdempotencyKeys(ctx.db)]).catch((err) =>
+      app.log.warn({ err, job: 'housekeeping' }, 'housekeeping failed'),
     );
   }, 3_600_000);
   housekeeping.unref();

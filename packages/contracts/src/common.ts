@@ -28,3 +28,14 @@ export const text = (max: number) =>
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: '不能包含控制字符' });
 
 export const isoDateTime = z.string();
+
+/**
+ * Every create/change endpoint accepts an `Idempotency-Key` header: a retry with the same key
+ * returns the first answer and changes nothing. Generate one key per user action (e.g. a UUID).
+ */
+export const idempotencyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, '幂等键应为 8–100 位字母、数字或 _ . : -')
+    .optional(),
+});

@@ -12,6 +12,7 @@ const UNSCOPED: Record<string, string> = {
   sessions: 'login sessions of a user; reached only through the session cookie',
   login_throttle: 'failed-login counters keyed by typed username, which may belong to nobody',
   orgs: 'the tree itself: its scope column is its own id and path',
+  idempotency_keys: 'stored answers keyed by caller; read only by that same caller on retry',
 };
 
 const tables = Object.values(schema as Record<string, unknown>)

@@ -1,4 +1,5 @@
 import {
+  idempotencyHeadersSchema,
   createOrgSchema,
   emptyBodySchema,
   deactivateOrgSchema,
@@ -11,6 +12,7 @@ import {
 } from '@boai/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
+import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { createOrg } from './create-org.ts';
 import { getOrg, listOrgs } from './list-orgs.ts';
 import { moveOrg } from './move-org.ts';
@@ -51,9 +53,15 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/orgs',
     {
       config: { access: { permission: 'orgs:create' } },
-      schema: { tags, summary: '新建下级组织', body: createOrgSchema, response: { 200: orgSchema } },
+      schema: {
+        tags,
+        summary: '新建下级组织',
+        headers: idempotencyHeadersSchema,
+        body: createOrgSchema,
+        response: { 200: orgSchema },
+      },
     },
-    async (req) => ctx.db.transaction((tx) => createOrg(tx, actorOf(req), req.body)),
+    async (req, reply) => runIdempotent(ctx.db, req, reply, (tx) => createOrg(tx, actorOf(req), req.body)),
   );
   r.patch(
     '/api/orgs/:id',
@@ -62,12 +70,14 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '修改组织',
+        headers: idempotencyHeadersSchema,
         params: idParamsSchema,
         body: updateOrgSchema,
         response: { 200: orgSchema },
       },
     },
-    async (req) => ctx.db.transaction((tx) => updateOrg(tx, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      runIdempotent(ctx.db, req, reply, (tx) => updateOrg(tx, actorOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/orgs/:id/move',
@@ -76,12 +86,16 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '调整隶属关系（整棵子树随之移动）',
+        headers: idempotencyHeadersSchema,
         params: idParamsSchema,
         body: moveOrgSchema,
         response: { 200: orgSchema },
       },
     },
-    async (req) => ctx.db.transaction((tx) => moveOrg(tx, actorOf(req), req.params.id, req.body.newParentId)),
+    async (req, reply) =>
+      runIdempotent(ctx.db, req, reply, (tx) =>
+        moveOrg(tx, actorOf(req), req.params.id, req.body.newParentId),
+      ),
   );
   r.post(
     '/api/orgs/:id/deactivate',
@@ -90,13 +104,16 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '停用组织（不删除）',
+        headers: idempotencyHeadersSchema,
         params: idParamsSchema,
         body: deactivateOrgSchema,
         response: { 200: orgSchema },
       },
     },
-    async (req) =>
-      ctx.db.transaction((tx) => deactivateOrg(tx, actorOf(req), req.params.id, req.body.reason)),
+    async (req, reply) =>
+      runIdempotent(ctx.db, req, reply, (tx) =>
+        deactivateOrg(tx, actorOf(req), req.params.id, req.body.reason),
+      ),
   );
   r.post(
     '/api/orgs/:id/activate',
@@ -105,11 +122,13 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '重新启用组织',
+        headers: idempotencyHeadersSchema,
         params: idParamsSchema,
         body: emptyBodySchema,
         response: { 200: orgSchema },
       },
     },
-    async (req) => ctx.db.transaction((tx) => activateOrg(tx, actorOf(req), req.params.id)),
+    async (req, reply) =>
+      runIdempotent(ctx.db, req, reply, (tx) => activateOrg(tx, actorOf(req), req.params.id)),
   );
 }

@@ -1,4 +1,5 @@
 import {
+  idempotencyHeadersSchema,
   createRoleSchema,
   createUserSchema,
   idParamsSchema,
@@ -15,6 +16,7 @@ import {
 } from '@boai/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
+import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { createUser } from './create-user.ts';
 import { getUser, listUsers } from './list-users.ts';
 import { createRole, listRoles, updateRole } from './roles.ts';
@@ -52,9 +54,16 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/users',
     {
       config: { access: { permission: 'staff:create' } },
-      schema: { tags, summary: '新建工作人员', body: createUserSchema, response: { 200: userSchema } },
+      schema: {
+        tags,
+        summary: '新建工作人员',
+        headers: idempotencyHeadersSchema,
+        body: createUserSchema,
+        response: { 200: userSchema },
+      },
     },
-    async (req) => ctx.db.transaction((tx) => createUser(tx, deps, actorOf(req), req.body)),
+    async (req, reply) =>
+      runIdempotent(ctx.db, req, reply, (tx) => createUser(tx, deps, actorOf(req), req.body)),
   );
   r.patch(
     '/api/users/:id',
@@ -63,12 +72,16 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '修改工作人员（停用、解锁）',
+        headers: idempotencyHeadersSchema,
         params: idParamsSchema,
         body: updateUserSchema,
         response: { 200: userSchema },
       },
     },
-    async (req) => ctx.db.transaction((tx) => updateUser(tx, ctx.pii, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      runIdempotent(ctx.db, req, reply, (tx) =>
+        updateUser(tx, ctx.pii, actorOf(req), req.params.id, req.body),
+      ),
   );
   r.put(
     '/api/users/:id/grants',
@@ -77,13 +90,16 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '分配角色',
+        headers: idempotencyHeadersSchema,
         params: idParamsSchema,
         body: setGrantsSchema,
         response: { 200: userSchema },
       },
     },
-    async (req) =>
-      ctx.db.transaction((tx) => setUserGrants(tx, ctx.pii, actorOf(req), req.params.id, req.body.grants)),
+    async (req, reply) =>
+      runIdempotent(ctx.db, req, reply, (tx) =>
+        setUserGrants(tx, ctx.pii, actorOf(req), req.params.id, req.body.grants),
+      ),
   );
   r.post(
     '/api/users/:id/reset-password',
@@ -92,13 +108,14 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '重置密码（下次登录须修改）',
+        headers: idempotencyHeadersSchema,
         params: idParamsSchema,
         body: resetPasswordSchema,
         response: { 200: okSchema },
       },
     },
-    async (req) => {
-      await ctx.db.transaction((tx) =>
+    async (req, reply) => {
+      await runIdempotent(ctx.db, req, reply, (tx) =>
         resetUserPassword(tx, policy, actorOf(req), req.params.id, req.body.newPassword),
       );
       return { ok: true as const };
@@ -116,9 +133,15 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/roles',
     {
       config: { access: { permission: 'roles:manage' } },
-      schema: { tags, summary: '新建角色', body: createRoleSchema, response: { 200: roleSchema } },
+      schema: {
+        tags,
+        summary: '新建角色',
+        headers: idempotencyHeadersSchema,
+        body: createRoleSchema,
+        response: { 200: roleSchema },
+      },
     },
-    async (req) => ctx.db.transaction((tx) => createRole(tx, actorOf(req), req.body)),
+    async (req, reply) => runIdempotent(ctx.db, req, reply, (tx) => createRole(tx, actorOf(req), req.body)),
   );
   r.patch(
     '/api/roles/:id',
@@ -127,11 +150,13 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '修改角色',
+        headers: idempotencyHeadersSchema,
         params: idParamsSchema,
         body: updateRoleSchema,
         response: { 200: roleSchema },
       },
     },
-    async (req) => ctx.db.transaction((tx) => updateRole(tx, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      runIdempotent(ctx.db, req, reply, (tx) => updateRole(tx, actorOf(req), req.params.id, req.body)),
   );
 }

@@ -3,5 +3,6 @@
  */
 export * from '../auth/schema.ts';
 export * from '../audit/schema.ts';
+export * from '../idempotency/schema.ts';
 export * from '../../modules/orgs/schema.ts';
 export * from '../../modules/staff/schema.ts';

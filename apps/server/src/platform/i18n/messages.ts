@@ -46,6 +46,8 @@ const zh = {
   GRANT_EXCEEDS_OWN: '不能授予超出自己权限范围的角色',
   GRANT_SCOPE_OUTSIDE: '只能在自己管辖的组织范围内授权',
   CANNOT_DEACTIVATE_SELF: '不能停用自己的账号',
+  IDEMPOTENCY_KEY_FORMAT: '幂等键应为 8–100 位字母、数字或 _ . : -',
+  IDEMPOTENCY_KEY_REUSED: '该幂等键已用于另一个不同的请求',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -94,6 +96,8 @@ const en: Record<MessageKey, string> = {
   GRANT_EXCEEDS_OWN: 'You cannot grant permissions you do not hold',
   GRANT_SCOPE_OUTSIDE: 'You can only grant roles within your own societies',
   CANNOT_DEACTIVATE_SELF: 'You cannot deactivate your own account',
+  IDEMPOTENCY_KEY_FORMAT: 'Idempotency-Key must be 8–100 letters, digits or _ . : -',
+  IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
 };
 
 export type Lang = 'zh-CN' | 'en';
