@@ -61,21 +61,38 @@ function isErrorBody(x: unknown): x is ErrorBody {
   );
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Every change carries a fresh Idempotency-Key. When the network drops after sending, the call is
+ * retried once with the same key: if the server had already done it, it answers with the stored
+ * result instead of doing it twice.
+ */
 export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path + queryString(query), {
+  const idempotencyKey = method !== 'GET' && !path.startsWith('/api/auth/') ? crypto.randomUUID() : undefined;
+  const send = () =>
+    fetch(path + queryString(query), {
       method,
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
         'Accept-Language': acceptLanguage(),
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+  let res: Response;
+  try {
+    res = await send();
   } catch {
-    throw networkError();
+    if (!idempotencyKey) throw networkError();
+    await sleep(800);
+    try {
+      res = await send();
+    } catch {
+      throw networkError();
+    }
   }
   const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (res.ok) return data as T;
