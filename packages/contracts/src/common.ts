@@ -27,8 +27,6 @@ export const text = (max: number) =>
     // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: '不能包含控制字符' });
 
-export const isoDateTime = z.string();
-
 /**
  * Every create/change endpoint accepts an `Idempotency-Key` header: a retry with the same key
  * returns the first answer and changes nothing. Generate one key per user action (e.g. a UUID).

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKind } from '../../platform/db/testing.ts';
 import { startHarness, type Harness } from '../../testing/harness.ts';
 
 let h: Harness;
@@ -147,6 +146,5 @@ describe('society tree', () => {
         .join('\n');
     });
     expect(plan).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) orgs_path_uq/);
-    expect(testDatabaseKind()).toMatch(/pglite|postgres/);
   });
 });

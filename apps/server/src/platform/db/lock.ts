@@ -51,11 +51,11 @@ export function acquireDataDirLock(dir: string): DataDirLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      // Held by this very process (opened twice) or by a live one: refuse. Otherwise its owner died.
+      if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && isAlive(pid))) {
         throw new DataDirLockedError(dir, pid);
       }
-      if (pid === process.pid) throw new DataDirLockedError(dir, pid);
-      unlinkSync(file); // stale: its owner is gone
+      unlinkSync(file);
     }
   }
   throw new Error(`could not lock ${dir}`);

@@ -34,6 +34,3 @@ export async function openTestDatabase(): Promise<Database> {
     },
   };
 }
-
-export const testDatabaseKind = (): 'pglite' | 'postgres' =>
-  process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';

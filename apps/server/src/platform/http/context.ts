@@ -15,9 +15,6 @@ export interface AppContext {
   pii: PiiVault;
 }
 
-export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
-export type ZodApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
-export type Router = ReturnType<typeof routerOf>;
 export const routerOf = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 
 declare module 'fastify' {

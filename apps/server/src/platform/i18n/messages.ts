@@ -112,8 +112,6 @@ export function messageFor(
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 
-export const isMessageKey = (s: string): s is MessageKey => Object.hasOwn(zh, s);
-
 /** Chinese unless the caller clearly asks for English (Accept-Language or the `lang` query). */
 export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'zh-CN';

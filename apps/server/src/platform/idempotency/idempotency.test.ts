@@ -18,8 +18,11 @@ const createTown = (key: string | undefined, name: string) =>
     payload: { parentId: h.seed.orgs.liangxi, name, level: 'town' },
   });
 const countNamed = async (name: string) =>
-  ((await h.ctx.db.execute(sql`select count(*)::int as n from orgs where name = ${name}`)) as unknown as { rows: { n: number }[] })
-    .rows[0]!.n;
+  (
+    (await h.ctx.db.execute(sql`select count(*)::int as n from orgs where name = ${name}`)) as unknown as {
+      rows: { n: number }[];
+    }
+  ).rows[0]!.n;
 
 describe('idempotency keys', () => {
   it('replays the first answer to a retry and creates nothing twice', async () => {
@@ -47,7 +50,9 @@ describe('idempotency keys', () => {
       payload: { parentId: h.seed.orgs.liangxi, name: '层级错了', level: 'city' },
     });
     expect(bad.statusCode).toBe(400);
-    const keys = await h.ctx.db.execute(sql`select count(*)::int as n from idempotency_keys where key = 'retry-key-0002'`);
+    const keys = await h.ctx.db.execute(
+      sql`select count(*)::int as n from idempotency_keys where key = 'retry-key-0002'`,
+    );
     expect((keys as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
   });
 
@@ -71,7 +76,9 @@ describe('idempotency keys', () => {
   });
 
   it('creates exactly one row when 20 identical requests race with the same key', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => createTown('race-key-00001', '扬名街道红十字会')));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => createTown('race-key-00001', '扬名街道红十字会')),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(await countNamed('扬名街道红十字会')).toBe(1);

@@ -24,11 +24,15 @@ export async function runIdempotent<T>(
   if (raw === undefined) return db.transaction(write);
   const key = Array.isArray(raw) ? raw[0]! : raw;
   if (!KEY_FORMAT.test(key)) {
-    throw new AppError('VALIDATION_FAILED', 400, [{ field: 'headers.idempotency-key', code: 'IDEMPOTENCY_KEY_FORMAT' }]);
+    throw new AppError('VALIDATION_FAILED', 400, [
+      { field: 'headers.idempotency-key', code: 'IDEMPOTENCY_KEY_FORMAT' },
+    ]);
   }
   const owner = req.actor ? `u:${req.actor.userId}` : 'public';
   const requestHash = createHash('sha256')
-    .update(`${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(req.body ?? null)}`)
+    .update(
+      `${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(req.body ?? null)}`,
+    )
     .digest('hex');
   return db.transaction(async (tx) => {
     const claimed = await tx
