@@ -1,5 +1,7 @@
 import { buildApp } from './app.ts';
 import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from './modules/demo.ts';
+import { syncBuiltinRoles } from './modules/staff/builtin-roles.ts';
+import { systemActor } from './platform/access/actor.ts';
 import { purgeOldSessions } from './platform/auth/sessions.ts';
 import { purgeIdempotencyKeys } from './platform/idempotency/run-idempotent.ts';
 import { loadConfig } from './platform/config.ts';
@@ -25,6 +27,8 @@ async function main() {
   if (await isDatabaseEmpty(ctx.db)) {
     const seed = await seedDemo(ctx.db, ctx.pii, config.demoPassword ?? undefined);
     process.stdout.write(formatDemoAccounts(seed));
+  } else {
+    await ctx.db.transaction((tx) => syncBuiltinRoles(tx, systemActor('startup')));
   }
   const app = await buildApp(ctx);
   const housekeeping = setInterval(() => {

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = {
   'auth.password.changed': { zh: '修改密码', en: 'Password changed' },
   'auth.password.change_failed': { zh: '修改密码失败', en: 'Password change failed' },
   'audit.export': { zh: '导出审计日志', en: 'Audit trail exported' },
+  'donors.create': { zh: '登记捐赠人', en: 'Donor registered' },
+  'donors.update': { zh: '修改捐赠人', en: 'Donor updated' },
   'pii.rotate': { zh: '个人信息密钥轮换', en: 'Personal-data key rotation' },
 } as const;
 

@@ -6,4 +6,5 @@ export * from './staff.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './audit-actions.ts';
+export * from './donors.ts';
 export * from './validators/index.ts';

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'roles:manage': { zh: '管理角色', en: 'Manage roles' },
   'audit:read': { zh: '查看审计日志', en: 'View audit trail' },
   'audit:export': { zh: '导出审计日志', en: 'Export audit trail' },
+  'donations:read': { zh: '查看捐赠', en: 'View donations' },
+  'donations:manage': { zh: '登记捐赠人与捐赠', en: 'Record donors and gifts' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,7 @@
 import { auditRoutes } from './audit/routes.ts';
+import { seedDemoDonors } from './donations/demo.ts';
+import { donationRoutes } from './donations/routes.ts';
+import { rotateDonorPii } from './donations/rotate-pii.ts';
 import { seedDemoOrgs } from './orgs/demo.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { seedDemoStaff } from './staff/demo.ts';
@@ -13,4 +16,5 @@ export const modules: ModuleDef[] = [
   { name: 'staff', routes: staffRoutes, seedDemo: seedDemoStaff, rotatePii: rotateStaffPii },
   { name: 'auth', routes: authRoutes },
   { name: 'audit', routes: auditRoutes },
+  { name: 'donations', routes: donationRoutes, seedDemo: seedDemoDonors, rotatePii: rotateDonorPii },
 ];

@@ -26,12 +26,13 @@ interface Ids {
   lxAdmin: number;
   lxRole: number;
   adminRole: number;
+  lxDonor: number;
 }
 
 const MISSING = 2_000_000_000;
 /** Anything of 梁溪区's subtree; the child-society user legitimately sees its own 崇安寺 part, so it has its own pattern. */
-const LIANGXI_SUBTREE = /梁溪|崇安寺|广益|五爱|lx_admin|cas_staff|第二人民医院/;
-const LIANGXI_ABOVE_CHILD = /梁溪区|广益|第二人民医院|lx_admin|梁溪专用/;
+const LIANGXI_SUBTREE = /梁溪|崇安寺|广益|五爱|lx_admin|cas_staff|第二人民医院|陈美华|孙建国|南禅寺|蒋小燕/;
+const LIANGXI_ABOVE_CHILD = /梁溪区|广益|第二人民医院|lx_admin|梁溪专用|陈美华|孙建国|南禅寺/;
 
 const MATRIX: Record<string, Check> = {
   'POST /api/auth/login': { kind: 'public' },
@@ -140,6 +141,29 @@ const MATRIX: Record<string, Check> = {
     req: (i) => ({ method: 'PATCH', url: `/api/roles/${i.lxRole}`, body: { permissions: ['orgs:read'] } }),
     missing: () => ({ method: 'PATCH', url: `/api/roles/${MISSING}`, body: { permissions: ['orgs:read'] } }),
   },
+  'GET /api/donors': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/donors?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/donors/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/donors/${i.lxDonor}` }),
+    missing: () => ({ method: 'GET', url: `/api/donors/${MISSING}` }),
+  },
+  'POST /api/donors': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/donors',
+      body: { kind: 'person', orgId: i.liangxi, name: '越权登记' },
+    }),
+  },
+  'PATCH /api/donors/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'PATCH', url: `/api/donors/${i.lxDonor}`, body: { nameConsent: true } }),
+    missing: () => ({ method: 'PATCH', url: `/api/donors/${MISSING}`, body: { nameConsent: true } }),
+  },
   'GET /api/audit': {
     kind: 'list',
     req: () => ({ method: 'GET', url: '/api/audit?pageSize=200' }),
@@ -162,7 +186,8 @@ async function snapshot(): Promise<string> {
       'orgs', (select json_agg(o order by id) from (select id, name, path, active, parent_id from orgs) o),
       'users', (select json_agg(u order by id) from (select id, display_name, active, password_hash, must_change_password from users) u),
       'grants', (select json_agg(g order by user_id, role_id) from user_roles g),
-      'roles', (select json_agg(r order by id) from (select id, name, permissions from roles) r)
+      'roles', (select json_agg(r order by id) from (select id, name, permissions from roles) r),
+      'donors', (select json_agg(d order by id) from (select id, org_id, name, name_consent, mobile_hash from donors) d)
     ) as s`);
   return JSON.stringify((rows as unknown as { rows: unknown[] }).rows[0]);
 }
@@ -200,6 +225,7 @@ beforeAll(async () => {
     lxAdmin: users.items[0].id,
     lxRole: role.json().id,
     adminRole: roles.items.find((r: { code: string }) => r.code === 'admin').id,
+    lxDonor: (await h.req('GET', '/api/donors?q=陈美华', { cookie: cookies.lx_admin })).json().items[0].id,
   };
 });
 afterAll(() => h?.close());

@@ -7,7 +7,7 @@ import { roles } from './schema.ts';
 
 /**
  * The roles every installation has. Their permissions follow the catalogue: a permission added to
- * contracts reaches `admin` on the next start (ensureBuiltinRoles runs at every start).
+ * contracts reaches `admin` on the next start (`syncBuiltinRoles` runs at every start).
  */
 export const BUILTIN_ROLES: { code: string; name: string; permissions: readonly Permission[] }[] = [
   { code: 'admin', name: '管理员', permissions: permissionList },
@@ -66,4 +66,13 @@ export async function ensureBuiltinRoles(
     }
   }
   return ids;
+}
+
+/**
+ * At every start: bring the built-in roles in line with the permission catalogue, so a module added
+ * by an upgrade is usable by administrators of an existing installation at once.
+ */
+export async function syncBuiltinRoles(tx: Tx, actor: Actor): Promise<void> {
+  const [root] = await tx.select({ orgId: roles.orgId }).from(roles).where(eq(roles.builtin, true)).limit(1);
+  if (root) await ensureBuiltinRoles(tx, actor, root.orgId);
 }

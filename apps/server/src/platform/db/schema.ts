@@ -6,3 +6,4 @@ export * from '../audit/schema.ts';
 export * from '../idempotency/schema.ts';
 export * from '../../modules/orgs/schema.ts';
 export * from '../../modules/staff/schema.ts';
+export * from '../../modules/donations/schema.ts';
