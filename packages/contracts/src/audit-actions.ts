@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = {
   'audit.export': { zh: '导出审计日志', en: 'Audit trail exported' },
   'donors.create': { zh: '登记捐赠人', en: 'Donor registered' },
   'donors.update': { zh: '修改捐赠人', en: 'Donor updated' },
+  'appeals.create': { zh: '新建募捐项目', en: 'Appeal created' },
+  'gifts.create': { zh: '登记捐款并开具票据', en: 'Gift recorded and receipted' },
   'pii.rotate': { zh: '个人信息密钥轮换', en: 'Personal-data key rotation' },
 } as const;
 

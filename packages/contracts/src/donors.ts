@@ -34,30 +34,29 @@ export type Donor = z.infer<typeof donorSchema>;
  * Registering a donor finds them again when they exist in that society: by 身份证 for persons, by
  * 统一社会信用代码 for enterprises, else by mobile. `existing` says which happened.
  */
-export const createDonorSchema = z
-  .discriminatedUnion('kind', [
-    z
-      .object({
-        kind: z.literal('person'),
-        orgId: idSchema,
-        name: text(50),
-        idCard: idCardSchema.nullish(),
-        mobile: mobileSchema.nullish(),
-        nameConsent: z.boolean().default(false),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('enterprise'),
-        orgId: idSchema,
-        name: text(100),
-        uscc: usccSchema.nullish(),
-        mobile: mobileSchema.nullish(),
-        contact: text(50).nullish(),
-      })
-      .strict(),
-    z.object({ kind: z.literal('anonymous'), orgId: idSchema, mobile: mobileSchema.nullish() }).strict(),
-  ]);
+export const createDonorSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('person'),
+      orgId: idSchema,
+      name: text(50),
+      idCard: idCardSchema.nullish(),
+      mobile: mobileSchema.nullish(),
+      nameConsent: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('enterprise'),
+      orgId: idSchema,
+      name: text(100),
+      uscc: usccSchema.nullish(),
+      mobile: mobileSchema.nullish(),
+      contact: text(50).nullish(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('anonymous'), orgId: idSchema, mobile: mobileSchema.nullish() }).strict(),
+]);
 export type CreateDonorInput = z.infer<typeof createDonorSchema>;
 export const donorResultSchema = z.object({ donor: donorSchema, existing: z.boolean() });
 

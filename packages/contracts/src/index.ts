@@ -7,4 +7,5 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './audit-actions.ts';
 export * from './donors.ts';
+export * from './gifts.ts';
 export * from './validators/index.ts';

@@ -164,6 +164,20 @@ const MATRIX: Record<string, Check> = {
     req: (i) => ({ method: 'PATCH', url: `/api/donors/${i.lxDonor}`, body: { nameConsent: true } }),
     missing: () => ({ method: 'PATCH', url: `/api/donors/${MISSING}`, body: { nameConsent: true } }),
   },
+  'GET /api/appeals': { kind: 'list', req: () => ({ method: 'GET', url: '/api/appeals' }), leak: (b, re) => re.test(b) || b.includes('天使计划') },
+  'POST /api/appeals': {
+    kind: 'create',
+    req: (i) => ({ method: 'POST', url: '/api/appeals', body: { orgId: i.liangxi, kind: 'appeal', name: '越权专项' } }),
+  },
+  'GET /api/gifts': { kind: 'list', req: () => ({ method: 'GET', url: '/api/gifts?pageSize=200' }), leak: (b, re) => re.test(b) },
+  'POST /api/gifts': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/gifts',
+      body: { orgId: i.liangxi, donorId: i.lxDonor, channel: 'cash', amountFen: 100, receivedOn: '2026-01-05' },
+    }),
+  },
   'GET /api/audit': {
     kind: 'list',
     req: () => ({ method: 'GET', url: '/api/audit?pageSize=200' }),
@@ -187,7 +201,10 @@ async function snapshot(): Promise<string> {
       'users', (select json_agg(u order by id) from (select id, display_name, active, password_hash, must_change_password from users) u),
       'grants', (select json_agg(g order by user_id, role_id) from user_roles g),
       'roles', (select json_agg(r order by id) from (select id, name, permissions from roles) r),
-      'donors', (select json_agg(d order by id) from (select id, org_id, name, name_consent, mobile_hash from donors) d)
+      'donors', (select json_agg(d order by id) from (select id, org_id, name, name_consent, mobile_hash from donors) d),
+      'appeals', (select count(*) from appeals),
+      'gifts', (select json_agg(g order by id) from (select id, org_id, amount_fen from gifts) g),
+      'receipts', (select count(*) from receipts)
     ) as s`);
   return JSON.stringify((rows as unknown as { rows: unknown[] }).rows[0]);
 }

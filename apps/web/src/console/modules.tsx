@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AuditOutlined,
+  HeartOutlined,
   HomeOutlined,
   ApartmentOutlined,
   TeamOutlined,
@@ -23,6 +24,13 @@ export type ConsoleModule = {
 /** The console's pages, one line each: the menu, the routes and the workbench's quick links all come from here. */
 export const consoleModules: ConsoleModule[] = [
   { path: '', label: 'home', icon: <HomeOutlined />, Page: lazy(() => import('./home/HomePage.tsx')) },
+  {
+    path: 'donors',
+    label: 'donors',
+    icon: <HeartOutlined />,
+    permission: 'donations:read',
+    Page: lazy(() => import('./donations/DonorsPage.tsx')),
+  },
   {
     path: 'orgs',
     label: 'orgs',

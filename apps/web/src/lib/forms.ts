@@ -21,7 +21,9 @@ export function zodRule(schema: z.ZodType): Rule {
 
 /** `grants.0.roleId` → `['grants', 0, 'roleId']`, the name path antd forms use. */
 export function fieldPath(field: string): (string | number)[] {
-  return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  // Contract validation names where the field was (`body.idCard`); the form only knows `idCard`.
+  const local = field.replace(/^(body|querystring|params|headers)\./, '');
+  return local.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /** Puts the server's per-field messages under the form's fields (unknown names are harmless). */

@@ -1,4 +1,12 @@
 import {
+  appealListSchema,
+  appealSchema,
+  createAppealSchema,
+  createGiftSchema,
+  giftPageSchema,
+  giftSchema,
+  listAppealsQuerySchema,
+  listGiftsQuerySchema,
   createDonorSchema,
   donorPageSchema,
   donorResultSchema,
@@ -11,7 +19,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
 import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
+import { createAppeal, listAppeals } from './appeals.ts';
 import { getDonor, listDonors } from './list-donors.ts';
+import { listGifts } from './list-gifts.ts';
+import { recordGift } from './record-gift.ts';
 import { registerDonor } from './register-donor.ts';
 import { updateDonor } from './update-donor.ts';
 
@@ -72,5 +83,60 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
       runIdempotent(ctx.db, req, reply, (tx) =>
         updateDonor(tx, ctx.pii, actorOf(req), req.params.id, req.body),
       ),
+  );
+
+  r.get(
+    '/api/appeals',
+    {
+      config: { access: { permission: 'donations:read' } },
+      schema: {
+        tags,
+        summary: '募捐项目（专项、公募项目、冠名基金）及已收金额',
+        querystring: listAppealsQuerySchema,
+        response: { 200: appealListSchema },
+      },
+    },
+    async (req) => ({ items: await listAppeals(ctx.db, actorOf(req), req.query) }),
+  );
+  r.post(
+    '/api/appeals',
+    {
+      config: { access: { permission: 'donations:manage' } },
+      schema: {
+        tags,
+        summary: '新建募捐项目',
+        headers: idempotencyHeadersSchema,
+        body: createAppealSchema,
+        response: { 200: appealSchema },
+      },
+    },
+    async (req, reply) => runIdempotent(ctx.db, req, reply, (tx) => createAppeal(tx, actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/gifts',
+    {
+      config: { access: { permission: 'donations:read' } },
+      schema: {
+        tags,
+        summary: '捐款列表（含筛选合计，单位：分）',
+        querystring: listGiftsQuerySchema,
+        response: { 200: giftPageSchema },
+      },
+    },
+    async (req) => listGifts(ctx.db, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/gifts',
+    {
+      config: { access: { permission: 'donations:manage' } },
+      schema: {
+        tags,
+        summary: '登记捐款并即时开具捐赠票据（编号连续、不重复）',
+        headers: idempotencyHeadersSchema,
+        body: createGiftSchema,
+        response: { 200: giftSchema },
+      },
+    },
+    async (req, reply) => runIdempotent(ctx.db, req, reply, (tx) => recordGift(tx, actorOf(req), req.body)),
   );
 }

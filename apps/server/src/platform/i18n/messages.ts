@@ -46,6 +46,10 @@ const zh = {
   GRANT_EXCEEDS_OWN: '不能授予超出自己权限范围的角色',
   GRANT_SCOPE_OUTSIDE: '只能在自己管辖的组织范围内授权',
   CANNOT_DEACTIVATE_SELF: '不能停用自己的账号',
+  GIFT_DATE_IN_FUTURE: '到账日期不能晚于今天',
+  GIFT_DONOR_OTHER_ORG: '捐赠人须为本组织登记的捐赠人',
+  GIFT_APPEAL_OTHER_ORG: '只能定向到本组织的募捐项目',
+  GIFT_APPEAL_CLOSED: '该募捐项目已结束',
   IDEMPOTENCY_KEY_FORMAT: '幂等键应为 8–100 位字母、数字或 _ . : -',
   IDEMPOTENCY_KEY_REUSED: '该幂等键已用于另一个不同的请求',
 } as const;
@@ -96,6 +100,10 @@ const en: Record<MessageKey, string> = {
   GRANT_EXCEEDS_OWN: 'You cannot grant permissions you do not hold',
   GRANT_SCOPE_OUTSIDE: 'You can only grant roles within your own societies',
   CANNOT_DEACTIVATE_SELF: 'You cannot deactivate your own account',
+  GIFT_DATE_IN_FUTURE: 'The date received cannot be in the future',
+  GIFT_DONOR_OTHER_ORG: 'The donor must be registered by the receiving society',
+  GIFT_APPEAL_OTHER_ORG: "A gift can only be designated to the receiving society's own appeals",
+  GIFT_APPEAL_CLOSED: 'The appeal is closed',
   IDEMPOTENCY_KEY_FORMAT: 'Idempotency-Key must be 8–100 letters, digits or _ . : -',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
 };

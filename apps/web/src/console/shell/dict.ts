@@ -7,6 +7,7 @@ export const shellDict = defineDict({
   users: { zh: '工作人员', en: 'Staff' },
   roles: { zh: '角色权限', en: 'Roles' },
   audit: { zh: '审计日志', en: 'Audit trail' },
+  donors: { zh: '捐赠人', en: 'Donors' },
   profile: { zh: '个人中心', en: 'My account' },
   logout: { zh: '退出登录', en: 'Sign out' },
   switchTo: { zh: 'English', en: '中文' },

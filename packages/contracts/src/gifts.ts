@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { idSchema, pageOf, pageQuerySchema, text } from './common.ts';
+import { fenSchema, isValidDateString } from './validators/index.ts';
+
+const dateString = z.string().refine(isValidDateString, '日期格式应为 YYYY-MM-DD');
+
+/** 专项 (appeal), 公募项目 (registered public fundraising project) or 冠名基金 (named fund). */
+export const APPEAL_KINDS = ['appeal', 'project', 'fund'] as const;
+export const appealKindSchema = z.enum(APPEAL_KINDS);
+export type AppealKind = z.infer<typeof appealKindSchema>;
+export const APPEAL_KIND_LABELS: Record<AppealKind, { zh: string; en: string }> = {
+  appeal: { zh: '专项募捐', en: 'Appeal' },
+  project: { zh: '公募项目', en: 'Fundraising project' },
+  fund: { zh: '冠名基金', en: 'Named fund' },
+};
+
+export const appealSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  kind: appealKindSchema,
+  name: z.string(),
+  filingNo: z.string().nullable(),
+  targetFen: z.number().int().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  open: z.boolean(),
+  receivedFen: z.number().int(),
+  giftCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type Appeal = z.infer<typeof appealSchema>;
+
+export const createAppealSchema = z
+  .object({
+    orgId: idSchema,
+    kind: appealKindSchema,
+    name: text(100),
+    /** 慈善中国 filing number, required for a public fundraising project. */
+    filingNo: text(50).nullish(),
+    targetFen: fenSchema.positive().nullish(),
+    startsOn: dateString.nullish(),
+    endsOn: dateString.nullish(),
+  })
+  .strict()
+  .refine((a) => a.kind !== 'project' || !!a.filingNo, {
+    message: '公募项目须填写备案编号',
+    path: ['filingNo'],
+  })
+  .refine((a) => !a.startsOn || !a.endsOn || a.startsOn <= a.endsOn, {
+    message: '结束日期不能早于开始日期',
+    path: ['endsOn'],
+  });
+export const appealListSchema = z.object({ items: z.array(appealSchema) });
+export const listAppealsQuerySchema = z.object({
+  orgId: idSchema.optional(),
+  open: z.enum(['true', 'false']).optional(),
+});
+
+/** How money arrived. */
+export const GIFT_CHANNELS = ['bank', 'cash', 'online', 'scan', 'platform'] as const;
+export const giftChannelSchema = z.enum(GIFT_CHANNELS);
+export type GiftChannel = z.infer<typeof giftChannelSchema>;
+export const GIFT_CHANNEL_LABELS: Record<GiftChannel, { zh: string; en: string }> = {
+  bank: { zh: '银行转账', en: 'Bank transfer' },
+  cash: { zh: '现金', en: 'Cash' },
+  online: { zh: '网上支付', en: 'Online payment' },
+  scan: { zh: '扫码捐赠', en: 'Scan to donate' },
+  platform: { zh: '第三方平台（如 99 公益日）', en: 'Third-party platform' },
+};
+
+export const giftSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  donorId: z.number().int(),
+  donorName: z.string(),
+  donorPublicName: z.string(),
+  channel: giftChannelSchema,
+  amountFen: z.number().int(),
+  receivedOn: z.string(),
+  appealId: z.number().int().nullable(),
+  appealName: z.string().nullable(),
+  /** A named purpose or recipient the donor's intent binds the use to (定向). */
+  purpose: z.string().nullable(),
+  receiptNo: z.string(),
+  createdAt: z.string(),
+});
+export type Gift = z.infer<typeof giftSchema>;
+
+export const createGiftSchema = z
+  .object({
+    orgId: idSchema,
+    donorId: idSchema,
+    channel: giftChannelSchema,
+    amountFen: fenSchema.positive('金额必须大于 0'),
+    receivedOn: dateString,
+    appealId: idSchema.nullish(),
+    purpose: text(200).nullish(),
+  })
+  .strict();
+export type CreateGiftInput = z.infer<typeof createGiftSchema>;
+
+export const listGiftsQuerySchema = pageQuerySchema.extend({
+  orgId: idSchema.optional(),
+  appealId: idSchema.optional(),
+  donorId: idSchema.optional(),
+  channel: giftChannelSchema.optional(),
+  from: dateString.optional(),
+  to: dateString.optional(),
+  /** Exact receipt number. */
+  receiptNo: z.string().trim().max(30).optional(),
+});
+export const giftPageSchema = pageOf(giftSchema).extend({ totalFen: z.number().int() });
