@@ -25,6 +25,8 @@ export interface Config {
   piiLookupKey: string;
   secureCookies: boolean;
   webDist: string;
+  /** The address the public reaches this installation at (QR codes on receipts point here). */
+  publicUrl: string;
   /** Password for the demo accounts seeded on first start; random when unset. */
   demoPassword: string | null;
 }
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: env.BOAI_SECURE_COOKIES === 'true',
     webDist: path.resolve(repoRoot, env.BOAI_WEB_DIST ?? 'apps/web/dist'),
     demoPassword: env.BOAI_DEMO_PASSWORD || null,
+    publicUrl: env.BOAI_PUBLIC_URL || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '3000'}`,
   };
 }
 

@@ -27,6 +27,7 @@ interface Ids {
   lxRole: number;
   adminRole: number;
   lxDonor: number;
+  lxGift: number;
 }
 
 const MISSING = 2_000_000_000;
@@ -164,18 +165,41 @@ const MATRIX: Record<string, Check> = {
     req: (i) => ({ method: 'PATCH', url: `/api/donors/${i.lxDonor}`, body: { nameConsent: true } }),
     missing: () => ({ method: 'PATCH', url: `/api/donors/${MISSING}`, body: { nameConsent: true } }),
   },
-  'GET /api/appeals': { kind: 'list', req: () => ({ method: 'GET', url: '/api/appeals' }), leak: (b, re) => re.test(b) || b.includes('天使计划') },
+  'GET /api/appeals': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/appeals' }),
+    leak: (b, re) => re.test(b) || b.includes('天使计划'),
+  },
   'POST /api/appeals': {
     kind: 'create',
-    req: (i) => ({ method: 'POST', url: '/api/appeals', body: { orgId: i.liangxi, kind: 'appeal', name: '越权专项' } }),
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/appeals',
+      body: { orgId: i.liangxi, kind: 'appeal', name: '越权专项' },
+    }),
   },
-  'GET /api/gifts': { kind: 'list', req: () => ({ method: 'GET', url: '/api/gifts?pageSize=200' }), leak: (b, re) => re.test(b) },
+  'GET /api/gifts': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/gifts?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/gifts/:id/receipt.pdf': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/gifts/${i.lxGift}/receipt.pdf` }),
+    missing: () => ({ method: 'GET', url: `/api/gifts/${MISSING}/receipt.pdf` }),
+  },
   'POST /api/gifts': {
     kind: 'create',
     req: (i) => ({
       method: 'POST',
       url: '/api/gifts',
-      body: { orgId: i.liangxi, donorId: i.lxDonor, channel: 'cash', amountFen: 100, receivedOn: '2026-01-05' },
+      body: {
+        orgId: i.liangxi,
+        donorId: i.lxDonor,
+        channel: 'cash',
+        amountFen: 100,
+        receivedOn: '2026-01-05',
+      },
     }),
   },
   'GET /api/audit': {
@@ -243,6 +267,9 @@ beforeAll(async () => {
     lxRole: role.json().id,
     adminRole: roles.items.find((r: { code: string }) => r.code === 'admin').id,
     lxDonor: (await h.req('GET', '/api/donors?q=陈美华', { cookie: cookies.lx_admin })).json().items[0].id,
+    lxGift: (await h.req('GET', `/api/gifts?orgId=${o.liangxi}&pageSize=50`, { cookie: cookies.lx_admin }))
+      .json()
+      .items.find((g: { orgId: number }) => g.orgId === o.liangxi).id,
   };
 });
 afterAll(() => h?.close());

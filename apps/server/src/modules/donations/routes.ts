@@ -22,6 +22,7 @@ import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { createAppeal, listAppeals } from './appeals.ts';
 import { getDonor, listDonors } from './list-donors.ts';
 import { listGifts } from './list-gifts.ts';
+import { receiptPdf } from './receipt-pdf.ts';
 import { recordGift } from './record-gift.ts';
 import { registerDonor } from './register-donor.ts';
 import { updateDonor } from './update-donor.ts';
@@ -124,6 +125,23 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => listGifts(ctx.db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/gifts/:id/receipt.pdf',
+    {
+      config: { access: { permission: 'donations:read' } },
+      schema: { tags, summary: '捐赠票据 PDF（含查验二维码）', params: idParamsSchema },
+    },
+    async (req, reply) => {
+      const { number, pdf } = await receiptPdf(ctx.db, actorOf(req), req.params.id, ctx.config.publicUrl);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="receipt-${number}.pdf"; filename*=UTF-8''${encodeURIComponent(`捐赠票据-${number}.pdf`)}`,
+        )
+        .send(pdf);
+    },
   );
   r.post(
     '/api/gifts',
