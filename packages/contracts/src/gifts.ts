@@ -112,3 +112,19 @@ export const listGiftsQuerySchema = pageQuerySchema.extend({
   receiptNo: z.string().trim().max(30).optional(),
 });
 export const giftPageSchema = pageOf(giftSchema).extend({ totalFen: z.number().int() });
+
+/** What anyone holding a receipt (or its QR code) may check: never the donor's identity beyond the public name. */
+export const publicReceiptSchema = z.object({
+  number: z.string(),
+  status: z.enum(['issued', 'voided']),
+  issuedOn: z.string(),
+  amountFen: z.number().int(),
+  orgName: z.string(),
+  donorPublicName: z.string(),
+  designation: z.string().nullable(),
+  receivedOn: z.string(),
+});
+export type PublicReceipt = z.infer<typeof publicReceiptSchema>;
+export const receiptNumberParamsSchema = z.object({
+  number: z.string().regex(/^\d{14}$/, '票据号码应为 14 位数字'),
+});

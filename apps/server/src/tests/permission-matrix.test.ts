@@ -38,6 +38,7 @@ const LIANGXI_ABOVE_CHILD = /梁溪区|广益|第二人民医院|lx_admin|梁溪
 const MATRIX: Record<string, Check> = {
   'POST /api/auth/login': { kind: 'public' },
   'GET /api/auth/password-policy': { kind: 'public' },
+  'GET /api/public/receipts/:number': { kind: 'public' },
   'POST /api/auth/totp': { kind: 'self' },
   'POST /api/auth/totp/setup': { kind: 'self' },
   'POST /api/auth/totp/enable': { kind: 'self' },

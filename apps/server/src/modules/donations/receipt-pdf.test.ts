@@ -47,6 +47,24 @@ describe('receipt PDF', () => {
     },
   );
 
+  it('lets anyone verify a receipt by its number, showing only the public name', async () => {
+    const gift = (await h.req('GET', `/api/gifts?orgId=${h.seed.orgs.liangxi}&pageSize=50`, { cookie: wx }))
+      .json()
+      .items.find((g: { donorName: string }) => g.donorName === '陈美华');
+    const res = await h.req('GET', `/api/public/receipts/${gift.receiptNo}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      number: gift.receiptNo,
+      status: 'issued',
+      amountFen: 100_000,
+      donorPublicName: '陈*华',
+      orgName: '梁溪区红十字会',
+    });
+    expect(res.body).not.toContain('陈美华');
+    expect((await h.req('GET', '/api/public/receipts/20269999999999')).statusCode).toBe(404);
+    expect((await h.req('GET', '/api/public/receipts/abc')).statusCode).toBe(400);
+  });
+
   it('is out of reach of another society like any other row', async () => {
     const wxGift = (
       await h.req('GET', `/api/gifts?orgId=${h.seed.orgs.wuxi}&pageSize=1`, { cookie: wx })

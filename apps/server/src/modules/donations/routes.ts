@@ -7,6 +7,8 @@ import {
   giftSchema,
   listAppealsQuerySchema,
   listGiftsQuerySchema,
+  publicReceiptSchema,
+  receiptNumberParamsSchema,
   createDonorSchema,
   donorPageSchema,
   donorResultSchema,
@@ -24,6 +26,7 @@ import { getDonor, listDonors } from './list-donors.ts';
 import { listGifts } from './list-gifts.ts';
 import { receiptPdf } from './receipt-pdf.ts';
 import { recordGift } from './record-gift.ts';
+import { verifyReceipt } from './verify-receipt.ts';
 import { registerDonor } from './register-donor.ts';
 import { updateDonor } from './update-donor.ts';
 
@@ -125,6 +128,19 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => listGifts(ctx.db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/public/receipts/:number',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: '公众查验捐赠票据（扫码）',
+        params: receiptNumberParamsSchema,
+        response: { 200: publicReceiptSchema },
+      },
+    },
+    async (req) => verifyReceipt(ctx.db, req.params.number),
   );
   r.get(
     '/api/gifts/:id/receipt.pdf',
