@@ -10,6 +10,7 @@ import { useCan } from './console/auth/index.ts';
 import LoginPage from './console/auth/LoginPage.tsx';
 
 const PortalHome = lazy(() => import('./portal/PortalHome.tsx'));
+const ReceiptCheck = lazy(() => import('./portal/ReceiptCheck.tsx'));
 const ConsoleLayout = lazy(() => import('./console/shell/ConsoleLayout.tsx'));
 
 const fallback = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
@@ -37,6 +38,8 @@ export const router = createBrowserRouter([
     element: <Root />,
     children: [
       { path: '/', element: <PortalHome /> },
+      { path: '/p/receipts', element: <ReceiptCheck /> },
+      { path: '/p/receipts/:number', element: <ReceiptCheck /> },
       { path: '/console/login', element: <LoginPage /> },
       {
         path: '/console',

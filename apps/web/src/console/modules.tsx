@@ -1,6 +1,8 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AuditOutlined,
+  FlagOutlined,
   HeartOutlined,
   HomeOutlined,
   ApartmentOutlined,
@@ -30,6 +32,20 @@ export const consoleModules: ConsoleModule[] = [
     icon: <HeartOutlined />,
     permission: 'donations:read',
     Page: lazy(() => import('./donations/DonorsPage.tsx')),
+  },
+  {
+    path: 'appeals',
+    label: 'appeals',
+    icon: <FlagOutlined />,
+    permission: 'donations:read',
+    Page: lazy(() => import('./donations/AppealsPage.tsx')),
+  },
+  {
+    path: 'gifts',
+    label: 'gifts',
+    icon: <AccountBookOutlined />,
+    permission: 'donations:read',
+    Page: lazy(() => import('./donations/GiftsPage.tsx')),
   },
   {
     path: 'orgs',

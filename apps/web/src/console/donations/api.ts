@@ -1,4 +1,13 @@
-import type { CreateDonorInput, Donor, DonorKind } from '@boai/contracts';
+import type {
+  Appeal,
+  AppealKind,
+  CreateDonorInput,
+  CreateGiftInput,
+  Donor,
+  DonorKind,
+  Gift,
+  GiftChannel,
+} from '@boai/contracts';
 import { api, type Query } from '../../lib/api.ts';
 
 export type DonorQuery = {
@@ -26,4 +35,42 @@ export const donorsApi = {
   get: (id: number) => api.get<Donor>(`/api/donors/${id}`),
   create: (body: CreateDonorInput) => api.post<RegisterDonorResult>('/api/donors', body),
   update: (id: number, body: DonorUpdate) => api.patch<Donor>(`/api/donors/${id}`, body),
+};
+
+export type AppealQuery = { orgId?: number; open?: 'true' | 'false' };
+export type AppealInput = {
+  orgId: number;
+  kind: AppealKind;
+  name: string;
+  filingNo?: string | null;
+  targetFen?: number | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
+};
+export type GiftQuery = {
+  page: number;
+  pageSize: number;
+  orgId?: number;
+  appealId?: number;
+  donorId?: number;
+  channel?: GiftChannel;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  receiptNo?: string;
+};
+/** One page of gifts, with the sum of every gift the filters match (not just this page's). */
+export type GiftPage = { items: Gift[]; total: number; totalFen: number; page: number; pageSize: number };
+
+export const APPEALS_KEY = ['appeals'] as const;
+export const GIFTS_KEY = ['gifts'] as const;
+
+export const appealsApi = {
+  list: (query: AppealQuery & Query = {}) => api.get<{ items: Appeal[] }>('/api/appeals', query),
+  create: (body: AppealInput) => api.post<Appeal>('/api/appeals', body),
+};
+
+export const giftsApi = {
+  list: (query: GiftQuery & Query) => api.get<GiftPage>('/api/gifts', query),
+  create: (body: CreateGiftInput) => api.post<Gift>('/api/gifts', body),
 };

@@ -8,6 +8,8 @@ export const shellDict = defineDict({
   roles: { zh: '角色权限', en: 'Roles' },
   audit: { zh: '审计日志', en: 'Audit trail' },
   donors: { zh: '捐赠人', en: 'Donors' },
+  appeals: { zh: '募捐项目', en: 'Appeals' },
+  gifts: { zh: '捐款登记', en: 'Gifts' },
   profile: { zh: '个人中心', en: 'My account' },
   logout: { zh: '退出登录', en: 'Sign out' },
   switchTo: { zh: 'English', en: '中文' },

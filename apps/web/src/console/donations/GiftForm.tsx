@@ -1,0 +1,175 @@
+import { DatePicker, Form } from 'antd';
+import { ProFormDependency, ProFormSelect, ProFormText } from '@ant-design/pro-components';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  createGiftSchema,
+  GIFT_CHANNEL_LABELS,
+  GIFT_CHANNELS,
+  parseYuan,
+  type CreateGiftInput,
+  type Gift,
+  type GiftChannel,
+} from '@boai/contracts';
+import { useLabel, useT } from '../../lib/i18n.tsx';
+import { zodRule } from '../../lib/forms.ts';
+import { TIME_ZONE } from '../../lib/time.ts';
+import { commonDict } from '../common/dict.ts';
+import { MutationForm } from '../common/MutationForm.tsx';
+import { OrgTreeSelect } from '../orgs/index.ts';
+import { APPEALS_KEY, GIFTS_KEY, giftsApi } from './api.ts';
+import { donationsDict } from './dict.ts';
+import { yuanRule } from './money.ts';
+import { AppealSelect, DonorSelect } from './pickers.tsx';
+
+type Values = {
+  orgId: number;
+  donorId: number;
+  channel: GiftChannel;
+  amount: string;
+  receivedOn: Dayjs;
+  appealId?: number;
+  purpose?: string;
+};
+
+/** Today in China, whatever the browser's zone: gifts cannot have arrived later than that. */
+const today = () => dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
+
+const toInput = (v: Values): CreateGiftInput => ({
+  orgId: v.orgId,
+  donorId: v.donorId,
+  channel: v.channel,
+  amountFen: parseYuan(v.amount),
+  receivedOn: dayjs(v.receivedOn).format('YYYY-MM-DD'),
+  appealId: v.appealId ?? null,
+  purpose: v.purpose?.trim() || null,
+});
+
+/** The society field: choosing another one clears the donor and the appeal, which belong to a society. */
+function OrgField({ value, onChange }: { value?: number; onChange?: (value: number | undefined) => void }) {
+  const form = Form.useFormInstance();
+  return (
+    <OrgTreeSelect
+      id="orgId"
+      value={value}
+      onChange={(v) => {
+        if (v !== value) form.setFieldsValue({ donorId: undefined, appealId: undefined });
+        onChange?.(v);
+      }}
+    />
+  );
+}
+
+/** 登记捐款: the gift and its receipt number are recorded together; the number is shown at once. */
+export function CreateGiftForm({
+  open,
+  onClose,
+  defaultOrgId,
+  onRecorded,
+}: {
+  open: boolean;
+  onClose: () => void;
+  defaultOrgId?: number;
+  onRecorded: (gift: Gift) => void;
+}) {
+  const t = useT(donationsDict);
+  const tc = useT(commonDict);
+  const label = useLabel();
+  return (
+    <MutationForm<Values>
+      title={t('createGift')}
+      open={open}
+      onClose={onClose}
+      initialValues={{ orgId: defaultOrgId, channel: 'bank', receivedOn: dayjs(today()) }}
+      submit={(v) => giftsApi.create(toInput(v))}
+      invalidate={[GIFTS_KEY, APPEALS_KEY]}
+      successText={t('registered')}
+      onSuccess={(gift) => onRecorded(gift as Gift)}
+      submitId="gift-form-submit"
+    >
+      <Form.Item
+        name="orgId"
+        label={t('receivingOrg')}
+        rules={[{ required: true, message: tc('select', { field: t('receivingOrg') }) }]}
+      >
+        <OrgField />
+      </Form.Item>
+      <ProFormDependency name={['orgId']}>
+        {({ orgId }: { orgId?: number }) => (
+          <Form.Item
+            name="donorId"
+            label={t('donor')}
+            rules={[{ required: true, message: tc('select', { field: t('donor') }) }]}
+          >
+            <DonorSelect id="donorId" orgId={orgId} key={orgId} />
+          </Form.Item>
+        )}
+      </ProFormDependency>
+      <ProFormSelect
+        name="channel"
+        label={t('channel')}
+        options={GIFT_CHANNELS.map((c) => ({ value: c, label: label(GIFT_CHANNEL_LABELS[c]) }))}
+        fieldProps={{ id: 'channel', allowClear: false }}
+        rules={[{ required: true, message: tc('select', { field: t('channel') }) }]}
+      />
+      <div style={{ display: 'flex', gap: 16 }}>
+        <ProFormText
+          name="amount"
+          label={t('amountYuan')}
+          formItemProps={{ style: { flex: 1 } }}
+          fieldProps={{
+            id: 'amount',
+            name: 'amount',
+            inputMode: 'decimal',
+            prefix: '¥',
+            autoComplete: 'off',
+          }}
+          rules={[
+            { required: true, whitespace: true, message: tc('required', { field: t('amountYuan') }) },
+            yuanRule(t),
+          ]}
+        />
+        <Form.Item
+          name="receivedOn"
+          label={t('receivedOn')}
+          style={{ flex: 1 }}
+          rules={[
+            { required: true, message: tc('select', { field: t('receivedOn') }) },
+            {
+              validator: async (_r, v: Dayjs | null | undefined) => {
+                if (v && dayjs(v).format('YYYY-MM-DD') > today()) throw new Error(t('futureDate'));
+              },
+            },
+          ]}
+        >
+          <DatePicker
+            id="receivedOn"
+            allowClear={false}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > today()}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </div>
+      <ProFormDependency name={['orgId']}>
+        {({ orgId }: { orgId?: number }) => (
+          <Form.Item name="appealId" label={t('designateTo')}>
+            <AppealSelect
+              id="appealId"
+              orgId={orgId}
+              openOnly
+              exactOrg
+              disabled={orgId === undefined}
+              placeholder={orgId === undefined ? t('chooseOrgFirst') : t('designateHint')}
+            />
+          </Form.Item>
+        )}
+      </ProFormDependency>
+      <ProFormText
+        name="purpose"
+        label={t('purpose')}
+        placeholder={t('purposeHint')}
+        fieldProps={{ id: 'purpose', name: 'purpose', maxLength: 200, autoComplete: 'off' }}
+        rules={[zodRule(createGiftSchema.shape.purpose)]}
+      />
+    </MutationForm>
+  );
+}

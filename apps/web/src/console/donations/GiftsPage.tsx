@@ -1,0 +1,216 @@
+import { useState } from 'react';
+import { Button, DatePicker, Modal, Result, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { ProColumns } from '@ant-design/pro-components';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { formatFen, GIFT_CHANNEL_LABELS, GIFT_CHANNELS, giftChannelSchema, type Gift } from '@boai/contracts';
+import { useLabel, useT } from '../../lib/i18n.tsx';
+import { commonDict } from '../common/dict.ts';
+import { Page } from '../common/Page.tsx';
+import { QueryTable, type SearchValues } from '../common/QueryTable.tsx';
+import { useCan, useMe } from '../auth/index.ts';
+import { OrgTreeSelect } from '../orgs/index.ts';
+import { GIFTS_KEY, giftsApi, type GiftQuery } from './api.ts';
+import { donationsDict } from './dict.ts';
+import { CreateGiftForm } from './GiftForm.tsx';
+import { AppealSelect } from './pickers.tsx';
+
+type Filters = Omit<GiftQuery, 'page' | 'pageSize'>;
+
+/** A picked day as YYYY-MM-DD, whether the search form hands over a dayjs or a formatted string. */
+const dayOf = (v: unknown): string | undefined => {
+  if (v === undefined || v === null || v === '') return undefined;
+  const d = dayjs(v as string);
+  return d.isValid() ? d.format('YYYY-MM-DD') : undefined;
+};
+
+// The search form's fields are named apart from the create form's (`orgId`, `channel`…), so element ids never clash.
+const toParams = (v: SearchValues): Filters => {
+  const range = Array.isArray(v.filterReceivedOn) ? (v.filterReceivedOn as unknown[]) : [];
+  const receiptNo = typeof v.receiptNo === 'string' ? v.receiptNo.trim() : '';
+  return {
+    orgId: typeof v.filterOrgId === 'number' ? v.filterOrgId : undefined,
+    appealId: typeof v.filterAppealId === 'number' ? v.filterAppealId : undefined,
+    channel: giftChannelSchema.safeParse(v.filterChannel).data,
+    from: dayOf(range[0]),
+    to: dayOf(range[1]),
+    receiptNo: receiptNo || undefined,
+  };
+};
+
+/** “合计 ¥X（N 笔）” of every gift the current filters match, across all pages. */
+function GiftTotal({ filters }: { filters: Filters }) {
+  const t = useT(donationsDict);
+  const { data } = useQuery({
+    queryKey: [...GIFTS_KEY, 'total', filters],
+    queryFn: () => giftsApi.list({ ...filters, page: 1, pageSize: 1 }),
+  });
+  if (!data) return null;
+  return (
+    <Typography.Text id="gift-total" strong style={{ whiteSpace: 'nowrap' }}>
+      {t('giftTotal', { amount: formatFen(data.totalFen, { symbol: true }), count: data.total })}
+    </Typography.Text>
+  );
+}
+
+/** 捐款登记: the gifts received by the societies the user may see, each with its receipt number. */
+export default function GiftsPage() {
+  const t = useT(donationsDict);
+  const tc = useT(commonDict);
+  const label = useLabel();
+  const can = useCan();
+  const { data: me } = useMe();
+  const [creating, setCreating] = useState(false);
+  const [recorded, setRecorded] = useState<Gift | null>(null);
+
+  const columns: ProColumns<Gift>[] = [
+    {
+      title: t('receiptNo'),
+      dataIndex: 'receiptNo',
+      fieldProps: { id: 'gift-receipt-no', maxLength: 30, autoComplete: 'off' },
+      render: (_, g) => (
+        <Typography.Text
+          copyable={{ text: g.receiptNo }}
+          style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
+        >
+          {g.receiptNo}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('receivingOrg'),
+      dataIndex: 'filterOrgId',
+      hideInTable: true,
+      renderFormItem: () => <OrgTreeSelect id="filterOrgId" allowClear includeInactive />,
+    },
+    {
+      title: t('appeal'),
+      dataIndex: 'filterAppealId',
+      hideInTable: true,
+      renderFormItem: () => (
+        <AppealSelect id="filterAppealId" placeholder={tc('select', { field: t('appeal') })} />
+      ),
+    },
+    {
+      title: t('channel'),
+      dataIndex: 'filterChannel',
+      hideInTable: true,
+      valueType: 'select',
+      valueEnum: Object.fromEntries(GIFT_CHANNELS.map((c) => [c, { text: label(GIFT_CHANNEL_LABELS[c]) }])),
+      fieldProps: { id: 'filterChannel' },
+    },
+    {
+      title: t('receivedOn'),
+      dataIndex: 'filterReceivedOn',
+      hideInTable: true,
+      renderFormItem: () => <DatePicker.RangePicker id="filterReceivedOn" style={{ width: '100%' }} />,
+    },
+    {
+      title: t('receivedOn'),
+      dataIndex: 'receivedOn',
+      search: false,
+      render: (_, g) => <span style={{ whiteSpace: 'nowrap' }}>{g.receivedOn}</span>,
+    },
+    {
+      title: t('donor'),
+      dataIndex: 'donorName',
+      search: false,
+      render: (_, g) => (
+        <Space direction="vertical" size={0}>
+          <span>{g.donorName}</span>
+          {g.donorPublicName !== g.donorName && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('publicName')}：{g.donorPublicName}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('channel'),
+      dataIndex: 'channel',
+      search: false,
+      render: (_, g) => label(GIFT_CHANNEL_LABELS[g.channel]),
+    },
+    {
+      title: t('amount'),
+      dataIndex: 'amountFen',
+      search: false,
+      align: 'right',
+      render: (_, g) => (
+        <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+          {formatFen(g.amountFen, { symbol: true })}
+        </span>
+      ),
+    },
+    {
+      title: t('designation'),
+      key: 'designation',
+      search: false,
+      render: (_, g) =>
+        g.appealName || g.purpose ? (
+          <Space direction="vertical" size={0}>
+            {g.appealName && <span>{g.appealName}</span>}
+            {g.purpose && (
+              <Typography.Text type={g.appealName ? 'secondary' : undefined}>{g.purpose}</Typography.Text>
+            )}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t('undesignated')}</Typography.Text>
+        ),
+    },
+    { title: t('receivingOrg'), dataIndex: 'orgName', search: false },
+  ];
+
+  return (
+    <Page title={t('giftsTitle')}>
+      <QueryTable<Gift, Filters>
+        queryKey={GIFTS_KEY}
+        fetch={(p) => giftsApi.list(p)}
+        toParams={toParams}
+        rowKey="id"
+        columns={columns}
+        toolBarRender={(filters) => [
+          <GiftTotal key="total" filters={filters} />,
+          ...(can('donations:manage')
+            ? [
+                <Button
+                  key="create"
+                  id="gift-create"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setCreating(true)}
+                >
+                  {t('createGift')}
+                </Button>,
+              ]
+            : []),
+        ]}
+      />
+      <CreateGiftForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        defaultOrgId={me?.orgId}
+        onRecorded={setRecorded}
+      />
+      <Modal
+        open={recorded !== null}
+        onCancel={() => setRecorded(null)}
+        footer={
+          <Button id="gift-recorded-ok" type="primary" onClick={() => setRecorded(null)}>
+            {tc('ok')}
+          </Button>
+        }
+      >
+        {recorded && (
+          <Result
+            status="success"
+            title={t('giftRecorded', { receiptNo: recorded.receiptNo })}
+            subTitle={`${recorded.donorName} · ${formatFen(recorded.amountFen, { symbol: true })}`}
+          />
+        )}
+      </Modal>
+    </Page>
+  );
+}
