@@ -83,7 +83,9 @@ describe('console journey of a county administrator (梁溪区)', () => {
     await page.locator('#password').fill('E2e-Initial-Pass-9');
     await page.locator('#passwordConfirm').fill('E2e-Initial-Pass-9');
     await shot(page, '05-user-create-form');
-    const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/users');
+    const sent = page.waitForRequest(
+      (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/users',
+    );
     await page.locator('#user-form-submit').click();
     // the console protects the write against retries with a per-action key
     expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);

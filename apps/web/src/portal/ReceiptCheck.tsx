@@ -26,7 +26,7 @@ export default function ReceiptCheck() {
         <Logo size={30} />
         <span>捐赠票据查验</span>
       </header>
-      <main style={{ padding: 16, maxWidth: 560, width: '100%', margin: '0 auto' }}>
+      <main style={{ padding: 16, maxWidth: 560, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
         <Input.Search
           id="receipt-number"
           placeholder="输入 14 位票据号码"

@@ -161,6 +161,23 @@ export default function GiftsPage() {
         ),
     },
     { title: t('receivingOrg'), dataIndex: 'orgName', search: false },
+    {
+      title: t('receiptPdf'),
+      valueType: 'option',
+      width: 90,
+      fixed: 'right',
+      render: (_, g) => (
+        <a
+          key="pdf"
+          data-action="receipt-pdf"
+          href={`/api/gifts/${g.id}/receipt.pdf`}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('viewReceipt')}
+        </a>
+      ),
+    },
   ];
 
   return (

@@ -76,6 +76,8 @@ export const donationsDict = defineDict({
   // 捐款登记
   giftsTitle: { zh: '捐款登记', en: 'Gifts' },
   receiptNo: { zh: '票据号', en: 'Receipt no.' },
+  receiptPdf: { zh: '票据', en: 'Receipt' },
+  viewReceipt: { zh: '查看票据', en: 'View PDF' },
   receivedOn: { zh: '到账日期', en: 'Received on' },
   donor: { zh: '捐赠人', en: 'Donor' },
   channel: { zh: '渠道', en: 'Channel' },
