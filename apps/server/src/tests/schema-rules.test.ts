@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +40,22 @@ describe('schema rules', () => {
     for (const t of tables)
       expect(sqlText, `table ${t.name} has no migration`).toContain(`CREATE TABLE "${t.name}"`);
   });
+
+  it('has no schema change without its generated migration (drizzle-kit finds nothing to generate)', () => {
+    const serverDir = path.resolve(import.meta.dirname, '../..');
+    const work = mkdtempSync(path.join(tmpdir(), 'boai-drift-'));
+    cpSync(path.join(serverDir, 'migrations'), path.join(work, 'migrations'), { recursive: true });
+    const config = path.join(work, 'drizzle.config.ts');
+    writeFileSync(
+      config,
+      `export default { dialect: 'postgresql', schema: ${JSON.stringify(path.join(serverDir, 'src/platform/db/schema.ts'))}, out: ${JSON.stringify(path.relative(serverDir, path.join(work, 'migrations')))} };`,
+    );
+    const run = spawnSync('npx', ['drizzle-kit', 'generate', '--config', config], {
+      cwd: serverDir,
+      encoding: 'utf8',
+    });
+    expect(run.stdout + run.stderr).toContain('No schema changes');
+  }, 60_000);
 
   it('uses no floating-point column anywhere (money is integer fen)', () => {
     const floats = tables.flatMap((t) =>

@@ -4,21 +4,20 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { inOrgSubtree, inScope } from '../../platform/access/scope.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { containsPattern, likeLiteral } from '../../platform/db/like.ts';
 import { orgNamesById } from '../orgs/index.ts';
 
 export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Audit rows of the societies the actor may audit (events without a society are not shown to staff). */
 function where(actor: Actor, f: AuditFilter): SQL | undefined {
   const parts: SQL[] = [inScope(actor, 'audit:read', auditLog.orgId)];
   if (f.from) parts.push(gte(auditLog.at, new Date(f.from)));
   if (f.to) parts.push(lte(auditLog.at, new Date(f.to)));
-  if (f.action) parts.push(ilike(auditLog.action, `${likeEscape(f.action)}%`));
+  if (f.action) parts.push(ilike(auditLog.action, `${likeLiteral(f.action)}%`));
   if (f.entityType) parts.push(eq(auditLog.entityType, f.entityType));
   if (f.entityId) parts.push(eq(auditLog.entityId, f.entityId));
-  if (f.actor) parts.push(ilike(auditLog.actorName, `%${likeEscape(f.actor)}%`));
+  if (f.actor) parts.push(ilike(auditLog.actorName, containsPattern(f.actor)));
   if (f.orgId !== undefined) {
     parts.push(inOrgSubtree(auditLog.orgId, f.orgId));
   }

@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { inOrgSubtree, inScope, requireAccess } from '../../platform/access/scope.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import type { PiiVault } from '../../platform/pii/index.ts';
 import { presentDonors, unsafeFindDonor } from './repository.ts';
 import { donors } from './schema.ts';
@@ -15,8 +16,6 @@ export interface ListDonorsFilter {
   q?: string;
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * The keyword is an exact 身份证 / 统一社会信用代码 / mobile when it looks like one (matched through
  * the keyed hashes, never by decrypting rows), otherwise a fragment of the name.
@@ -27,7 +26,7 @@ function keyword(pii: PiiVault, q: string): SQL {
   if (isUscc(id)) return eq(donors.uscc, id);
   const mobile = normalizeMobile(q);
   if (mobile) return eq(donors.mobileHash, pii.lookupHash('mobile', mobile));
-  return ilike(donors.name, `%${likeEscape(q)}%`);
+  return ilike(donors.name, containsPattern(q));
 }
 
 export async function listDonors(q: Queryable, pii: PiiVault, actor: Actor, f: ListDonorsFilter) {

@@ -12,7 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/schema.ts';
+import { orgIdColumn } from '../orgs/schema.ts';
 
 /**
  * 捐赠人, as recorded by one society. 身份证 and mobile are encrypted (platform/pii) with keyed
@@ -23,9 +23,7 @@ export const donors = pgTable(
   'donors',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     nameConsent: boolean('name_consent').notNull().default(false),
@@ -55,9 +53,7 @@ export const appeals = pgTable(
   'appeals',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     filingNo: text('filing_no'),
@@ -79,9 +75,7 @@ export const gifts = pgTable(
   'gifts',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     donorId: integer('donor_id')
       .notNull()
       .references(() => donors.id),
@@ -109,9 +103,7 @@ export const gifts = pgTable(
 export const receiptSeries = pgTable(
   'receipt_series',
   {
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     lastSeq: integer('last_seq').notNull().default(0),
   },
@@ -126,9 +118,7 @@ export const receipts = pgTable(
   'receipts',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
     number: text('number').notNull(),

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { inScope, requireAccess } from '../../platform/access/scope.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { presentOrg, unsafeFindOrg } from './repository.ts';
 import { orgs } from './schema.ts';
 
@@ -14,7 +15,7 @@ export async function listOrgs(
 ): Promise<Org[]> {
   const where: SQL[] = [inScope(actor, 'orgs:read', orgs.id)];
   if (!filter.includeInactive) where.push(eq(orgs.active, true));
-  if (filter.q) where.push(ilike(orgs.name, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.q) where.push(ilike(orgs.name, containsPattern(filter.q)));
   const rows = await q
     .select()
     .from(orgs)

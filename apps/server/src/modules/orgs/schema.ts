@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
+/** The `org_id` column every society-owned table carries (the column `inScope` filters on). */
+export const orgIdColumn = () =>
+  integer('org_id')
+    .notNull()
+    .references(() => orgs.id);
+
 /**
  * The society tree. `path` is the materialised path of ids ('/1/4/17/'), so "this society and below"
  * is the single indexed predicate `path LIKE '/1/4/%'` (text_pattern_ops makes LIKE-prefix use the index

@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { inOrgSubtree, inScope, requireAccess } from '../../platform/access/scope.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import type { PiiVault } from '../../platform/pii/index.ts';
 import { presentUser, presentUsers, unsafeFindUser } from './repository.ts';
 import { users } from './schema.ts';
@@ -15,8 +16,6 @@ export interface ListUsersFilter {
   active?: 'true' | 'false';
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Staff in the actor's scope; `orgId` narrows to that society and below. */
 export async function listUsers(q: Queryable, pii: PiiVault, actor: Actor, f: ListUsersFilter) {
   const where: SQL[] = [inScope(actor, 'staff:read', users.orgId)];
@@ -24,7 +23,7 @@ export async function listUsers(q: Queryable, pii: PiiVault, actor: Actor, f: Li
     where.push(inOrgSubtree(users.orgId, f.orgId));
   }
   if (f.q) {
-    const pattern = `%${likeEscape(f.q)}%`;
+    const pattern = containsPattern(f.q);
     const byMobile = /^\d{11}$/.test(f.q) ? [eq(users.mobileHash, pii.lookupHash('mobile', f.q))] : [];
     where.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern), ...byMobile)!);
   }

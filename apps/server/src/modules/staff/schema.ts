@@ -10,16 +10,14 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../orgs/schema.ts';
+import { orgIdColumn } from '../orgs/schema.ts';
 
 /** Staff accounts. `org_id` is the society the person works for; what they may do comes from `user_roles`. */
 export const users = pgTable(
   'users',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     /** Encrypted at rest (platform/pii); `mobile_hash` is the keyed hash for exact lookup. */
@@ -46,9 +44,7 @@ export const roles = pgTable(
   'roles',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     permissions: text('permissions').array().notNull(),
@@ -69,9 +65,7 @@ export const userRoles = pgTable(
     roleId: integer('role_id')
       .notNull()
       .references(() => roles.id),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     scope: text('scope').notNull(),
   },
   (t) => [
