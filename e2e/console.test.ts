@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchChromium, screenshotDir, startServer, type RunningServer } from './server.ts';
+import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,16 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-
-async function login(page: Page, username: string) {
-  await page.goto(`${server.url}/console/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('#login-submit').click();
-  await page.waitForURL((u) => u.pathname === '/console' || u.pathname === '/console/', { timeout: 20_000 });
-}
+const login = (page: Page, username: string) => loginAs(page, server, username);
 
 describe('console journey of a county administrator (梁溪区)', () => {
   let page: Page;

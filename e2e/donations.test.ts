@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchChromium, screenshotDir, startServer, type RunningServer } from './server.ts';
+import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,17 +15,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-
 describe('a gift from entry to the public check of its receipt', () => {
   it('梁溪区 records a cash gift, gets its receipt number at once, and a member of the public verifies it by phone', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await page.goto(`${server.url}/console/login`);
-    await page.locator('#username').fill('lx_admin');
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('#login-submit').click();
-    await page.waitForURL((u) => u.pathname.startsWith('/console') && !u.pathname.endsWith('/login'));
+    await loginAs(page, server, 'lx_admin');
 
     await page.goto(`${server.url}/console/gifts`);
     await page.locator('#gift-create').click();

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const DEMO_PASSWORD = 'E2e-Demo-Pass-1';
@@ -98,5 +98,20 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** A full-page screenshot into e2e/screenshots/ (ignored by git; look at them). */
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+
+/** Logs in through the console's login page as a demo account. */
+export async function loginAs(page: Page, server: RunningServer, username: string): Promise<void> {
+  await page.goto(`${server.url}/console/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('#login-submit').click();
+  await page.waitForURL((u) => u.pathname.startsWith('/console') && !u.pathname.endsWith('/login'), {
+    timeout: 20_000,
   });
 }

@@ -6,7 +6,7 @@ import { useLabel, useT } from '../../lib/i18n.tsx';
 import { zodRule } from '../../lib/forms.ts';
 import { commonDict } from '../common/dict.ts';
 import { MutationForm } from '../common/MutationForm.tsx';
-import { OrgTreeSelect } from '../orgs/index.ts';
+import { OrgFormItem } from '../orgs/index.ts';
 import { APPEALS_KEY, appealsApi, type AppealInput } from './api.ts';
 import { donationsDict } from './dict.ts';
 import { toFen, yuanRule } from './money.ts';
@@ -62,13 +62,7 @@ export function CreateAppealForm({
       successText={t('appealCreated')}
       submitId="appeal-form-submit"
     >
-      <Form.Item
-        name="orgId"
-        label={t('appealOrg')}
-        rules={[{ required: true, message: tc('select', { field: t('appealOrg') }) }]}
-      >
-        <OrgTreeSelect id="orgId" />
-      </Form.Item>
+      <OrgFormItem label={t('appealOrg')} />
       <ProFormRadio.Group
         name="kind"
         label={t('appealKind')}

@@ -1,4 +1,4 @@
-import { Alert, App, Form } from 'antd';
+import { Alert, App } from 'antd';
 import { ProFormDependency, ProFormRadio, ProFormSwitch, ProFormText } from '@ant-design/pro-components';
 import {
   createDonorSchema,
@@ -15,7 +15,7 @@ import { useLabel, useT } from '../../lib/i18n.tsx';
 import { zodRule } from '../../lib/forms.ts';
 import { commonDict } from '../common/dict.ts';
 import { MutationForm } from '../common/MutationForm.tsx';
-import { OrgTreeSelect } from '../orgs/index.ts';
+import { OrgFormItem } from '../orgs/index.ts';
 import { DONORS_KEY, donorsApi, type DonorUpdate, type RegisterDonorResult } from './api.ts';
 import { donationsDict } from './dict.ts';
 
@@ -200,13 +200,7 @@ export function CreateDonorForm({
       }}
       submitId="donor-form-submit"
     >
-      <Form.Item
-        name="orgId"
-        label={t('org')}
-        rules={[{ required: true, message: tc('select', { field: t('org') }) }]}
-      >
-        <OrgTreeSelect id="orgId" />
-      </Form.Item>
+      <OrgFormItem label={t('org')} />
       <ProFormRadio.Group
         name="kind"
         label={t('kind')}

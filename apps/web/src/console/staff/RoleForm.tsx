@@ -5,7 +5,7 @@ import { useT } from '../../lib/i18n.tsx';
 import { zodRule } from '../../lib/forms.ts';
 import { commonDict } from '../common/dict.ts';
 import { MutationForm } from '../common/MutationForm.tsx';
-import { OrgTreeSelect } from '../orgs/index.ts';
+import { OrgFormItem } from '../orgs/index.ts';
 import { ROLES_KEY, rolesApi, type RoleInput } from './api.ts';
 import { staffDict } from './dict.ts';
 import { PermissionPicker } from './PermissionPicker.tsx';
@@ -62,13 +62,7 @@ export function RoleForm({ role, open, onClose, defaultOrgId, readOnly }: Props)
       {role?.builtin && (
         <Alert type="info" showIcon message={t('builtinReadOnly')} style={{ marginBottom: 16 }} />
       )}
-      <Form.Item
-        name="orgId"
-        label={t('roleOrg')}
-        rules={[{ required: true, message: tc('select', { field: t('roleOrg') }) }]}
-      >
-        <OrgTreeSelect id="orgId" disabled={!creating} />
-      </Form.Item>
+      <OrgFormItem label={t('roleOrg')} disabled={!creating} />
       <ProFormText
         name="code"
         label={t('roleCode')}

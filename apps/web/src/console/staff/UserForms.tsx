@@ -1,4 +1,3 @@
-import { Form } from 'antd';
 import { ProFormText } from '@ant-design/pro-components';
 import { createUserSchema, type User } from '@boai/contracts';
 import { useT } from '../../lib/i18n.tsx';
@@ -6,7 +5,7 @@ import { zodRule } from '../../lib/forms.ts';
 import { commonDict } from '../common/dict.ts';
 import { MutationForm } from '../common/MutationForm.tsx';
 import { NewPasswordFields } from '../auth/index.ts';
-import { OrgTreeSelect } from '../orgs/index.ts';
+import { OrgFormItem } from '../orgs/index.ts';
 import { USERS_KEY, usersApi, type GrantInput } from './api.ts';
 import { staffDict } from './dict.ts';
 import { GrantsField } from './GrantsField.tsx';
@@ -80,13 +79,7 @@ export function CreateUserForm({
       invalidate={[USERS_KEY]}
       submitId="user-form-submit"
     >
-      <Form.Item
-        name="orgId"
-        label={t('org')}
-        rules={[{ required: true, message: tc('select', { field: t('org') }) }]}
-      >
-        <OrgTreeSelect id="orgId" />
-      </Form.Item>
+      <OrgFormItem label={t('org')} />
       <ProFormText
         name="username"
         label={t('username')}
