@@ -1,11 +1,10 @@
 import type { Appeal, AppealKind } from '@boai/contracts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
-import { inOrgSubtree, inScope, requireOrgAccess } from '../../platform/access/scope.ts';
+import { inOrgSubtree, inScope } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { invalid } from '../../platform/errors.ts';
-import { orgNamesById, unsafeFindOrg } from '../orgs/index.ts';
+import { orgNamesById, requireWritableOrg } from '../orgs/index.ts';
 import { appeals, gifts } from './schema.ts';
 
 type AppealRow = typeof appeals.$inferSelect;
@@ -74,12 +73,7 @@ export interface CreateAppealInput {
 }
 
 export async function createAppeal(tx: Tx, actor: Actor, input: CreateAppealInput): Promise<Appeal> {
-  try {
-    await requireOrgAccess(tx, actor, 'donations:manage', [input.orgId]);
-  } catch {
-    throw invalid('NOT_FOUND', 'orgId');
-  }
-  if (!(await unsafeFindOrg(tx, input.orgId))?.active) throw invalid('ORG_INACTIVE', 'orgId');
+  await requireWritableOrg(tx, actor, 'donations:manage', input.orgId);
   const [row] = await tx
     .insert(appeals)
     .values({

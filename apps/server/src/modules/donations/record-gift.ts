@@ -1,11 +1,11 @@
 import { shanghaiDate, type CreateGiftInput, type Gift } from '@boai/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
-import { requireAccess, requireOrgAccess } from '../../platform/access/scope.ts';
+import { requireAccess } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
-import { unsafeFindOrg } from '../orgs/index.ts';
+import { requireWritableOrg } from '../orgs/index.ts';
 import { issueReceipt } from './issue-receipt.ts';
 import { presentGifts } from './list-gifts.ts';
 import { appeals, donors, gifts } from './schema.ts';
@@ -21,12 +21,7 @@ export async function recordGift(
   input: CreateGiftInput,
   now = new Date(),
 ): Promise<Gift> {
-  try {
-    await requireOrgAccess(tx, actor, 'donations:manage', [input.orgId]);
-  } catch {
-    throw invalid('NOT_FOUND', 'orgId');
-  }
-  if (!(await unsafeFindOrg(tx, input.orgId))?.active) throw invalid('ORG_INACTIVE', 'orgId');
+  await requireWritableOrg(tx, actor, 'donations:manage', input.orgId);
   if (input.receivedOn > shanghaiDate(now)) throw invalid('GIFT_DATE_IN_FUTURE', 'receivedOn');
   try {
     await requireAccess(tx, actor, 'donations:manage', donors, donors.id, donors.orgId, [input.donorId]);

@@ -1,12 +1,10 @@
 import type { CreateDonorInput, Donor } from '@boai/contracts';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
-import { requireOrgAccess } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { invalid } from '../../platform/errors.ts';
 import type { PiiVault } from '../../platform/pii/index.ts';
-import { unsafeFindOrg } from '../orgs/index.ts';
+import { requireWritableOrg } from '../orgs/index.ts';
 import { ANONYMOUS_NAME, auditDonor, presentDonors } from './repository.ts';
 import { donors } from './schema.ts';
 
@@ -22,12 +20,7 @@ export async function registerDonor(
   actor: Actor,
   input: CreateDonorInput,
 ): Promise<{ donor: Donor; existing: boolean }> {
-  try {
-    await requireOrgAccess(tx, actor, 'donations:manage', [input.orgId]);
-  } catch {
-    throw invalid('NOT_FOUND', 'orgId');
-  }
-  if (!(await unsafeFindOrg(tx, input.orgId))?.active) throw invalid('ORG_INACTIVE', 'orgId');
+  await requireWritableOrg(tx, actor, 'donations:manage', input.orgId);
 
   const idCard = input.kind === 'person' ? (input.idCard ?? null) : null;
   const uscc = input.kind === 'enterprise' ? (input.uscc ?? null) : null;

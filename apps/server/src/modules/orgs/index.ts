@@ -1,5 +1,11 @@
+import type { Permission } from '@boai/contracts';
 import { inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/access/actor.ts';
+import { requireOrgAccess } from '../../platform/access/scope.ts';
+import { invalid } from '../../platform/errors.ts';
+import type { MessageKey } from '../../platform/i18n/messages.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { unsafeFindOrg } from './repository.ts';
 import { orgs } from './schema.ts';
 
 /** What other modules may use of the society tree. */
@@ -26,4 +32,25 @@ export async function orgsById(q: Queryable, ids: number[]) {
   if (!unique.length) return new Map<number, typeof orgs.$inferSelect>();
   const rows = await q.select().from(orgs).where(inArray(orgs.id, unique));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The society a new record is written to (`orgId` of the input): the actor must hold `permission`
+ * there (else the same NOT_FOUND as a missing society) and it must still be active.
+ */
+export async function requireWritableOrg(
+  q: Queryable,
+  actor: Actor,
+  permission: Permission,
+  orgId: number,
+  inactiveCode: MessageKey = 'ORG_INACTIVE',
+) {
+  try {
+    await requireOrgAccess(q, actor, permission, [orgId]);
+  } catch {
+    throw invalid('NOT_FOUND', 'orgId');
+  }
+  const org = (await unsafeFindOrg(q, orgId))!;
+  if (!org.active) throw invalid(inactiveCode, 'orgId');
+  return org;
 }

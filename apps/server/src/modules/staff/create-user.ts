@@ -1,13 +1,12 @@
 import type { CreateUserInput, User } from '@boai/contracts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { requireOrgAccess } from '../../platform/access/scope.ts';
 import { checkPasswordPolicy, hashPassword, type PasswordPolicy } from '../../platform/auth/password.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { AppError, conflict, invalid } from '../../platform/errors.ts';
+import { AppError, conflict } from '../../platform/errors.ts';
 import type { PiiVault } from '../../platform/pii/index.ts';
-import { unsafeFindOrg } from '../orgs/index.ts';
+import { requireWritableOrg } from '../orgs/index.ts';
 import { checkGrants } from './grant-rules.ts';
 import { auditUser, presentUser } from './repository.ts';
 import { userRoles, users } from './schema.ts';
@@ -27,13 +26,7 @@ export async function createUser(
   actor: Actor,
   input: CreateUserInput,
 ): Promise<User> {
-  try {
-    await requireOrgAccess(tx, actor, 'staff:create', [input.orgId]);
-  } catch {
-    throw invalid('NOT_FOUND', 'orgId');
-  }
-  const org = (await unsafeFindOrg(tx, input.orgId))!;
-  if (!org.active) throw invalid('USER_ORG_INACTIVE', 'orgId');
+  await requireWritableOrg(tx, actor, 'staff:create', input.orgId, 'USER_ORG_INACTIVE');
   checkPasswordPolicy(deps.policy, input.password, input.username);
   await checkGrants(tx, actor, input.grants);
   const mobile = input.mobile ?? null;

@@ -1,6 +1,6 @@
 import { eq, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import type { PiiVault } from '../../platform/pii/index.ts';
+import { rotateFields, type PiiVault } from '../../platform/pii/index.ts';
 import { users } from './schema.ts';
 
 /**
@@ -15,14 +15,10 @@ export async function rotateStaffPii(tx: Tx, pii: PiiVault): Promise<number> {
     .where(or(isNotNull(users.mobileEnc), isNotNull(users.totpSecretEnc)))
     .for('update');
   let changed = 0;
-  for (const r of rows) {
-    const mobile = r.mobileEnc && pii.needsRotation(r.mobileEnc) ? pii.reencrypt(r.mobileEnc) : r.mobileEnc;
-    const totp =
-      r.totpSecretEnc && pii.needsRotation(r.totpSecretEnc)
-        ? pii.reencrypt(r.totpSecretEnc)
-        : r.totpSecretEnc;
-    if (mobile === r.mobileEnc && totp === r.totpSecretEnc) continue;
-    await tx.update(users).set({ mobileEnc: mobile, totpSecretEnc: totp }).where(eq(users.id, r.id));
+  for (const { id, ...fields } of rows) {
+    const rotated = rotateFields(pii, fields);
+    if (!rotated) continue;
+    await tx.update(users).set(rotated).where(eq(users.id, id));
     changed++;
   }
   return changed;

@@ -269,3 +269,18 @@ export function parsePiiKeys(spec: string): Record<string, Buffer> {
   // fromEntries defines own properties, so even an id like "__proto__" lands as data, not a prototype.
   return Object.fromEntries(entries);
 }
+
+/**
+ * Key rotation for one row: the row's encrypted fields re-encrypted under the active key, or `null`
+ * when none needed it (so a rotation job writes only rows that change and can simply be run again).
+ */
+export function rotateFields<T extends Record<string, string | null>>(pii: PiiVault, fields: T): T | null {
+  let changed = false;
+  const out: Record<string, string | null> = {};
+  for (const [k, token] of Object.entries(fields)) {
+    const rotate = token !== null && pii.needsRotation(token);
+    out[k] = rotate ? pii.reencrypt(token) : token;
+    changed ||= rotate;
+  }
+  return changed ? (out as T) : null;
+}
