@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from './modules/demo.ts';
+import { modules } from './modules/index.ts';
 import { syncBuiltinRoles } from './modules/staff/builtin-roles.ts';
 import { systemActor } from './platform/access/actor.ts';
 import { purgeOldSessions } from './platform/auth/sessions.ts';
@@ -31,6 +32,9 @@ async function main() {
     await ctx.db.transaction((tx) => syncBuiltinRoles(tx, systemActor('startup')));
   }
   const app = await buildApp(ctx);
+  const stopJobs = modules.flatMap((m) =>
+    m.start ? [m.start(ctx, (job, err) => app.log.warn({ err, job }, 'background job failed'))] : [],
+  );
   const housekeeping = setInterval(() => {
     // Touches no society data (expired sessions and idempotency keys), so it needs no scoped actor;
     // its log lines carry the job's name.
@@ -46,6 +50,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(housekeeping);
+    for (const stop of stopJobs) stop();
     await app.close(); // stops accepting, waits for in-flight requests
     await ctx.database.close(); // flushes PGlite and releases the data-folder lock
     process.exit(0);

@@ -58,7 +58,7 @@ export const listAppealsQuerySchema = z.object({
 });
 
 /** How money arrived. */
-export const GIFT_CHANNELS = ['bank', 'cash', 'online', 'scan', 'platform'] as const;
+export const GIFT_CHANNELS = ['bank', 'cash', 'online', 'scan', 'platform', 'goods'] as const;
 export const giftChannelSchema = z.enum(GIFT_CHANNELS);
 export type GiftChannel = z.infer<typeof giftChannelSchema>;
 export const GIFT_CHANNEL_LABELS: Record<GiftChannel, { zh: string; en: string }> = {
@@ -67,7 +67,25 @@ export const GIFT_CHANNEL_LABELS: Record<GiftChannel, { zh: string; en: string }
   online: { zh: '网上支付', en: 'Online payment' },
   scan: { zh: '扫码捐赠', en: 'Scan to donate' },
   platform: { zh: '第三方平台（如 99 公益日）', en: 'Third-party platform' },
+  goods: { zh: '实物交付', en: 'Goods delivered' },
 };
+/** Channels staff may pick for a gift of money. */
+export const MONEY_CHANNELS = ['bank', 'cash', 'online', 'scan', 'platform'] as const;
+export const moneyChannelSchema = z.enum(MONEY_CHANNELS);
+export type MoneyChannel = z.infer<typeof moneyChannelSchema>;
+
+/** Money, or goods valued in fen (item lines). */
+export const GIFT_FORMS = ['money', 'goods'] as const;
+export const giftFormSchema = z.enum(GIFT_FORMS);
+export type GiftForm = z.infer<typeof giftFormSchema>;
+export const GIFT_FORM_LABELS: Record<GiftForm, { zh: string; en: string }> = {
+  money: { zh: '资金', en: 'Money' },
+  goods: { zh: '物资', en: 'Goods' },
+};
+/** A gift that should not have been recorded is cancelled, never deleted (its receipt is voided). */
+export const GIFT_STATUSES = ['confirmed', 'cancelled'] as const;
+export const giftStatusSchema = z.enum(GIFT_STATUSES);
+export type GiftStatus = z.infer<typeof giftStatusSchema>;
 
 export const giftSchema = z.object({
   id: z.number().int(),
@@ -83,6 +101,9 @@ export const giftSchema = z.object({
   appealName: z.string().nullable(),
   /** A named purpose or recipient the donor's intent binds the use to (定向). */
   purpose: z.string().nullable(),
+  form: giftFormSchema,
+  status: giftStatusSchema,
+  /** The live receipt; '' for the moment between recording and the receipt desk's run. */
   receiptNo: z.string(),
   createdAt: z.string(),
 });
@@ -92,7 +113,7 @@ export const createGiftSchema = z
   .object({
     orgId: idSchema,
     donorId: idSchema,
-    channel: giftChannelSchema,
+    channel: moneyChannelSchema,
     amountFen: fenSchema.positive('金额必须大于 0'),
     receivedOn: dateString,
     appealId: idSchema.nullish(),

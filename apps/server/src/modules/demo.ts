@@ -37,6 +37,7 @@ export async function seedDemo(db: Db, pii: PiiVault, password = randomDemoPassw
   await db.transaction(async (tx) => {
     for (const m of modules) if (m.seedDemo) await m.seedDemo(tx, seed);
   });
+  for (const m of modules) if (m.afterSeedDemo) await m.afterSeedDemo(db, seed);
   return seed;
 }
 

@@ -1,6 +1,7 @@
 import { auditRoutes } from './audit/routes.ts';
 import { seedDemoDonors } from './donations/demo.ts';
 import { donationRoutes } from './donations/routes.ts';
+import { receiptDeskFor } from './donations/receipt-desk.ts';
 import { rotateDonorPii } from './donations/rotate-pii.ts';
 import { seedDemoOrgs } from './orgs/demo.ts';
 import { orgRoutes } from './orgs/routes.ts';
@@ -16,5 +17,12 @@ export const modules: ModuleDef[] = [
   { name: 'staff', routes: staffRoutes, seedDemo: seedDemoStaff, rotatePii: rotateStaffPii },
   { name: 'auth', routes: authRoutes },
   { name: 'audit', routes: auditRoutes },
-  { name: 'donations', routes: donationRoutes, seedDemo: seedDemoDonors, rotatePii: rotateDonorPii },
+  {
+    name: 'donations',
+    routes: donationRoutes,
+    seedDemo: seedDemoDonors,
+    afterSeedDemo: async (db) => void (await receiptDeskFor(db).runOnce()),
+    start: (ctx, onError) => receiptDeskFor(ctx.db).start(500, (err) => onError('receipt-desk', err)),
+    rotatePii: rotateDonorPii,
+  },
 ];

@@ -15,6 +15,10 @@ const UNSCOPED: Record<string, string> = {
   login_throttle: 'failed-login counters keyed by typed username, which may belong to nobody',
   orgs: 'the tree itself: its scope column is its own id and path',
   idempotency_keys: 'stored answers keyed by caller; read only by that same caller on retry',
+  donor_phone_codes: "a donor's one-time login codes, keyed by the phone's lookup hash across societies",
+  donor_sessions: "a donor's self-service session, keyed by the phone's lookup hash across societies",
+  sms_outbox: 'messages to send; nobody reads them back through the API',
+  sandbox_payments: "the sandbox payment provider's own books, standing in for an outside system",
 };
 
 const tables = Object.values(schema as Record<string, unknown>)

@@ -3,7 +3,7 @@ import {
   shanghaiDate,
   usccCheckChar,
   type CreateDonorInput,
-  type GiftChannel,
+  type MoneyChannel,
 } from '@boai/contracts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { DemoSeed } from '../demo.ts';
@@ -157,7 +157,7 @@ const APPEALS: [key: string, orgKey: string, input: Omit<CreateAppealInput, 'org
 ];
 
 /** Gifts: [receiving org, donor name, channel, amount in yuan, days ago, appeal key or null, purpose]. */
-const GIFTS: [string, string, GiftChannel, number, number, string | null, string | null][] = [
+const GIFTS: [string, string, MoneyChannel, number, number, string | null, string | null][] = [
   ['wuxi', '无锡红豆实业股份有限公司', 'bank', 500_000, 20, 'flood', null],
   ['wuxi', '无锡市爱心企业家联合会', 'bank', 120_000, 12, 'boai', null],
   ['wuxi', '顾志明', 'online', 2_000, 9, 'boai', null],

@@ -1,8 +1,9 @@
-import type { Gift, GiftChannel } from '@boai/contracts';
+import type { Gift, GiftChannel, GiftForm, GiftStatus } from '@boai/contracts';
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { inOrgSubtree, inScope } from '../../platform/access/scope.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { notFound } from '../../platform/errors.ts';
 import { orgNamesById } from '../orgs/index.ts';
 import { publicDonorName } from './repository.ts';
 import { appeals, donors, gifts, receipts } from './schema.ts';
@@ -12,7 +13,6 @@ type GiftRow = typeof gifts.$inferSelect;
 /** Gifts with their donor, appeal and current (issued) receipt, in three set queries for the page. */
 export async function presentGifts(q: Queryable, rows: GiftRow[]): Promise<Gift[]> {
   if (!rows.length) return [];
-  const ids = rows.map((g) => g.id);
   const donorRows = await q
     .select({ id: donors.id, kind: donors.kind, name: donors.name, nameConsent: donors.nameConsent })
     .from(donors)
@@ -29,13 +29,16 @@ export async function presentGifts(q: Queryable, rows: GiftRow[]): Promise<Gift[
         ).map((a) => [a.id, a.name])
       : [],
   );
-  const receiptByGift = new Map(
-    (
-      await q
-        .select({ giftId: receipts.giftId, number: receipts.number })
-        .from(receipts)
-        .where(and(inArray(receipts.giftId, ids), eq(receipts.status, 'issued')))
-    ).map((r) => [r.giftId, r.number]),
+  const receiptIds = rows.flatMap((g) => (g.receiptId ? [g.receiptId] : []));
+  const receiptNumbers = new Map(
+    receiptIds.length
+      ? (
+          await q
+            .select({ id: receipts.id, number: receipts.number })
+            .from(receipts)
+            .where(inArray(receipts.id, receiptIds))
+        ).map((r) => [r.id, r.number])
+      : [],
   );
   const orgNames = await orgNamesById(
     q,
@@ -56,10 +59,22 @@ export async function presentGifts(q: Queryable, rows: GiftRow[]): Promise<Gift[
       appealId: g.appealId,
       appealName: g.appealId ? (appealNames.get(g.appealId) ?? null) : null,
       purpose: g.purpose,
-      receiptNo: receiptByGift.get(g.id) ?? '',
+      form: g.form as GiftForm,
+      status: g.status as GiftStatus,
+      receiptNo: g.receiptId ? (receiptNumbers.get(g.receiptId) ?? '') : '',
       createdAt: g.createdAt.toISOString(),
     };
   });
+}
+
+/** One gift as staff see it; out-of-scope and missing gifts are both NOT_FOUND. */
+export async function getGift(q: Queryable, actor: Actor, id: number): Promise<Gift> {
+  const rows = await q
+    .select()
+    .from(gifts)
+    .where(and(eq(gifts.id, id), inScope(actor, 'donations:read', gifts.orgId)));
+  if (!rows.length) throw notFound();
+  return (await presentGifts(q, rows))[0]!;
 }
 
 export interface ListGiftsFilter {

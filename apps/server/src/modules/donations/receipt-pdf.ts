@@ -1,8 +1,9 @@
 import { fenToChineseCapital, formatFen, GIFT_CHANNEL_LABELS, shanghaiDate } from '@boai/contracts';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/scope.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { conflict } from '../../platform/errors.ts';
 import { createPdf, pdfBuffer, qrPng } from '../../platform/pdf/document.ts';
 import { presentGifts } from './list-gifts.ts';
 import { gifts, receipts } from './schema.ts';
@@ -25,12 +26,9 @@ export async function receiptPdf(
   await requireAccess(q, actor, 'donations:read', gifts, gifts.id, gifts.orgId, [giftId]);
   const [row] = await q.select().from(gifts).where(eq(gifts.id, giftId));
   const [gift] = await presentGifts(q, [row!]);
-  const [receipt] = await q
-    .select()
-    .from(receipts)
-    .where(and(eq(receipts.giftId, giftId), eq(receipts.status, 'issued')));
+  if (!row!.receiptId) throw conflict('RECEIPT_PENDING');
+  const r = (await q.select().from(receipts).where(eq(receipts.id, row!.receiptId)))[0]!;
   const g = gift!;
-  const r = receipt!;
   const doc = createPdf({ size: 'A5', layout: 'landscape', title: `捐赠票据 ${r.number}` });
   const { width } = doc.page;
   const left = 40;

@@ -23,7 +23,8 @@ import { actorOf, routerOf, type AppContext } from '../../platform/http/context.
 import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { createAppeal, listAppeals } from './appeals.ts';
 import { getDonor, listDonors } from './list-donors.ts';
-import { listGifts } from './list-gifts.ts';
+import { getGift, listGifts } from './list-gifts.ts';
+import { receiptDeskFor } from './receipt-desk.ts';
 import { receiptPdf } from './receipt-pdf.ts';
 import { recordGift } from './record-gift.ts';
 import { verifyReceipt } from './verify-receipt.ts';
@@ -171,6 +172,13 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: { 200: giftSchema },
       },
     },
-    async (req, reply) => runIdempotent(ctx.db, req, reply, (tx) => recordGift(tx, actorOf(req), req.body)),
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { id } = await runIdempotent(ctx.db, req, reply, async (tx) => ({
+        id: (await recordGift(tx, actor, req.body)).gift.id,
+      }));
+      await receiptDeskFor(ctx.db).settle([id]);
+      return getGift(ctx.db, actor, id);
+    },
   );
 }

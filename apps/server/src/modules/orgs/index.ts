@@ -11,6 +11,7 @@ import { orgs } from './schema.ts';
 /** What other modules may use of the society tree. */
 export { unsafeFindOrg, presentOrg, type OrgRow } from './repository.ts';
 export { createOrg, createRootOrg } from './create-org.ts';
+export { orgs } from './schema.ts';
 
 /** Whether the installation has any society yet (first start seeds the demo). */
 export async function countOrgs(q: Queryable): Promise<number> {

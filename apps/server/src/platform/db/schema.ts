@@ -7,3 +7,8 @@ export * from '../idempotency/schema.ts';
 export * from '../../modules/orgs/schema.ts';
 export * from '../../modules/staff/schema.ts';
 export * from '../../modules/donations/schema.ts';
+export * from '../sms/schema.ts';
+export * from '../../modules/payments/schema.ts';
+export * from '../../modules/disbursements/schema.ts';
+export * from '../../modules/disclosure/schema.ts';
+export * from '../../modules/gift-import/schema.ts';

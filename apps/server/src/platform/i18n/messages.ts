@@ -50,6 +50,7 @@ const zh = {
   GIFT_DONOR_OTHER_ORG: '捐赠人须为本组织登记的捐赠人',
   GIFT_APPEAL_OTHER_ORG: '只能定向到本组织的募捐项目',
   GIFT_APPEAL_CLOSED: '该募捐项目已结束',
+  RECEIPT_PENDING: '票据正在开具，请稍候再试',
   IDEMPOTENCY_KEY_FORMAT: '幂等键应为 8–100 位字母、数字或 _ . : -',
   IDEMPOTENCY_KEY_REUSED: '该幂等键已用于另一个不同的请求',
 } as const;
@@ -104,6 +105,7 @@ const en: Record<MessageKey, string> = {
   GIFT_DONOR_OTHER_ORG: 'The donor must be registered by the receiving society',
   GIFT_APPEAL_OTHER_ORG: "A gift can only be designated to the receiving society's own appeals",
   GIFT_APPEAL_CLOSED: 'The appeal is closed',
+  RECEIPT_PENDING: 'The receipt is being issued; try again in a moment',
   IDEMPOTENCY_KEY_FORMAT: 'Idempotency-Key must be 8–100 letters, digits or _ . : -',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
 };

@@ -1,0 +1,7 @@
+/** What other modules (import, payments, disbursements, disclosure, relief) may use of donations. */
+export { appeals, donors, giftItems, gifts, receipts } from './schema.ts';
+export { recordGift, checkGiftTargets, type GiftRow, type RecordGiftInput } from './record-gift.ts';
+export { registerDonor } from './register-donor.ts';
+export { receiptDeskFor, type ReceiptDesk } from './receipt-desk.ts';
+export { publicDonorName, ANONYMOUS_NAME } from './repository.ts';
+export { getGift, presentGifts } from './list-gifts.ts';
