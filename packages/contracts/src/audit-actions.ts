@@ -32,6 +32,18 @@ export const AUDIT_ACTIONS = {
   'donors.update': { zh: '修改捐赠人', en: 'Donor updated' },
   'appeals.create': { zh: '新建募捐项目', en: 'Appeal created' },
   'gifts.create': { zh: '登记捐款并开具票据', en: 'Gift recorded and receipted' },
+  'gifts.create_goods': { zh: '登记物资捐赠', en: 'Gift of goods recorded' },
+  'gifts.attach': { zh: '上传捐赠附件', en: 'Gift document attached' },
+  'gifts.cancel': { zh: '撤销捐赠（票据冲红）', en: 'Gift cancelled (receipt voided)' },
+  'receipts.void_reissue': { zh: '票据冲红并重开', en: 'Receipt voided and reissued' },
+  'gift_imports.preview': { zh: '上传到账明细（预览）', en: 'Statement uploaded (preview)' },
+  'gift_imports.commit': { zh: '导入到账明细', en: 'Statement imported' },
+  'payments.paid': { zh: '扫码捐赠到账', en: 'Scan-to-donate payment confirmed' },
+  'disbursements.request': { zh: '申请拨付', en: 'Disbursement requested' },
+  'disbursements.approve': { zh: '批准拨付', en: 'Disbursement approved' },
+  'disbursements.reject': { zh: '驳回拨付', en: 'Disbursement rejected' },
+  'disbursements.cancel': { zh: '撤销拨付', en: 'Disbursement cancelled' },
+  'disclosure.publish': { zh: '发布每日公示', en: 'Daily disclosure published' },
   'pii.rotate': { zh: '个人信息密钥轮换', en: 'Personal-data key rotation' },
 } as const;
 

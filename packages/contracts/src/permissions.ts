@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'audit:export': { zh: '导出审计日志', en: 'Export audit trail' },
   'donations:read': { zh: '查看捐赠', en: 'View donations' },
   'donations:manage': { zh: '登记捐赠人与捐赠', en: 'Record donors and gifts' },
+  'donations:void': { zh: '作废（冲红）票据、撤销捐赠', en: 'Void receipts and cancel gifts' },
+  'disbursements:request': { zh: '申请拨付', en: 'Request disbursements' },
+  'disbursements:approve': { zh: '审批拨付', en: 'Approve disbursements' },
+  'disclosure:publish': { zh: '发布每日公示', en: 'Publish daily disclosure' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
