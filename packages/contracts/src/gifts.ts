@@ -134,6 +134,24 @@ export const listGiftsQuerySchema = pageQuerySchema.extend({
 });
 export const giftPageSchema = pageOf(giftSchema).extend({ totalFen: z.number().int() });
 
+/** 冲红 and 撤销 both need a reason; it is kept on the voided receipt and in the audit trail. */
+export const voidReasonSchema = z.object({ reason: text(200) }).strict();
+
+/** Every receipt a gift ever had, live or voided, newest first. */
+export const giftReceiptSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  status: z.enum(['issued', 'voided']),
+  amountFen: z.number().int(),
+  issuedAt: z.string(),
+  replacesNumber: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  voidReason: z.string().nullable(),
+  voidedBy: z.string().nullable(),
+});
+export type GiftReceipt = z.infer<typeof giftReceiptSchema>;
+export const giftReceiptListSchema = z.object({ items: z.array(giftReceiptSchema) });
+
 /** What anyone holding a receipt (or its QR code) may check: never the donor's identity beyond the public name. */
 export const publicReceiptSchema = z.object({
   number: z.string(),
@@ -144,6 +162,8 @@ export const publicReceiptSchema = z.object({
   donorPublicName: z.string(),
   designation: z.string().nullable(),
   receivedOn: z.string(),
+  /** For a voided receipt: the number issued in its place, if the gift stands. */
+  replacedBy: z.string().nullable(),
 });
 export type PublicReceipt = z.infer<typeof publicReceiptSchema>;
 export const receiptNumberParamsSchema = z.object({

@@ -184,6 +184,21 @@ const MATRIX: Record<string, Check> = {
     req: () => ({ method: 'GET', url: '/api/gifts?pageSize=200' }),
     leak: (b, re) => re.test(b),
   },
+  'GET /api/gifts/:id/certificate.pdf': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/gifts/${i.lxGift}/certificate.pdf` }),
+    missing: () => ({ method: 'GET', url: `/api/gifts/${MISSING}/certificate.pdf` }),
+  },
+  'GET /api/gifts/:id/receipts': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/gifts/${i.lxGift}/receipts` }),
+    missing: () => ({ method: 'GET', url: `/api/gifts/${MISSING}/receipts` }),
+  },
+  'POST /api/gifts/:id/reissue': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/gifts/${i.lxGift}/reissue`, body: { reason: '越权冲红' } }),
+    missing: () => ({ method: 'POST', url: `/api/gifts/${MISSING}/reissue`, body: { reason: '越权冲红' } }),
+  },
   'GET /api/gifts/:id/receipt.pdf': {
     kind: 'row',
     req: (i) => ({ method: 'GET', url: `/api/gifts/${i.lxGift}/receipt.pdf` }),

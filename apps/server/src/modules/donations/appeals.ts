@@ -21,7 +21,7 @@ async function presentAppeals(q: Queryable, rows: AppealRow[]): Promise<Appeal[]
         n: sql<number>`count(*)::int`,
       })
       .from(gifts)
-      .where(inArray(gifts.appealId, ids))
+      .where(and(inArray(gifts.appealId, ids), eq(gifts.status, 'confirmed'), eq(gifts.form, 'money')))
       .groupBy(gifts.appealId);
     for (const s of sums) totals.set(s.id!, { fen: Number(s.fen), n: s.n });
   }

@@ -5,3 +5,4 @@ export { registerDonor } from './register-donor.ts';
 export { receiptDeskFor, type ReceiptDesk } from './receipt-desk.ts';
 export { publicDonorName, ANONYMOUS_NAME } from './repository.ts';
 export { getGift, presentGifts } from './list-gifts.ts';
+export { certificatePdf } from './certificate-pdf.ts';

@@ -1,11 +1,12 @@
 import { shanghaiDate } from '@boai/contracts';
 import { and, inArray, isNull, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../platform/db/client.ts';
+import { queryRows, type Db, type Tx } from '../../platform/db/client.ts';
 import { receiptNumber } from './receipt-number.ts';
 import { gifts } from './schema.ts';
 
 /**
- * The receipt desk numbers receipts for recorded gifts in batches.
+ * The receipt desk numbers receipts for recorded gifts in batches. A gift whose receipt was voided
+ * for reissue waits here again; its new receipt names the one it replaces.
  *
  * Why not in the gift's own transaction: a gap-free series means every gift of a society queues on
  * one counter row until its transaction commits, so throughput is bounded by one commit at a time.
@@ -39,51 +40,71 @@ export function receiptDeskFor(db: Db): ReceiptDesk {
   return desk;
 }
 
-async function numberBatch(db: Db, now: Date): Promise<number[]> {
+type Waiting = { id: number; org_id: number; amount_fen: number };
+
+/**
+ * Numbers these gifts' receipts inside the caller's transaction: one counter update per society,
+ * one INSERT of all receipts, one UPDATE pointing the gifts at them. The counter rows stay locked
+ * until commit, so numbers are dense and never shared. Returns each gift's receipt number.
+ */
+export async function assignReceiptNumbers(
+  tx: Tx,
+  waiting: readonly Waiting[],
+  now: Date,
+): Promise<Map<number, string>> {
+  const numbers = new Map<number, string>();
+  if (!waiting.length) return numbers;
   const year = Number(shanghaiDate(now).slice(0, 4));
+  const perOrg = new Map<number, Waiting[]>();
+  for (const g of waiting) {
+    const list = perOrg.get(Number(g.org_id)) ?? [];
+    list.push(g);
+    perOrg.set(Number(g.org_id), list);
+  }
+  // Counters are taken in org order, so two transactions never wait on each other's rows crosswise.
+  const orgIds = [...perOrg.keys()].sort((a, b) => a - b);
+  const counters = await queryRows<{ org_id: number; last_seq: number }>(
+    tx,
+    sql`insert into receipt_series (org_id, year, last_seq)
+        values ${sql.join(
+          orgIds.map((o) => sql`(${o}, ${year}, ${perOrg.get(o)!.length})`),
+          sql`, `,
+        )}
+        on conflict (org_id, year) do update set last_seq = receipt_series.last_seq + excluded.last_seq
+        returning org_id, last_seq`,
+  );
+  const values = [];
+  for (const c of counters) {
+    const list = perOrg.get(Number(c.org_id))!;
+    let seq = Number(c.last_seq) - list.length;
+    for (const g of list) {
+      seq += 1;
+      const number = receiptNumber(year, Number(g.org_id), seq);
+      numbers.set(Number(g.id), number);
+      values.push(
+        sql`(${g.org_id}::int, ${year}::int, ${seq}::int, ${number}, ${g.id}::int, ${g.amount_fen}::bigint)`,
+      );
+    }
+  }
+  await tx.execute(sql`
+    with issued as (
+      insert into receipts (org_id, year, seq, number, gift_id, amount_fen, replaces_id)
+      select v.*, (select max(old.id) from receipts old where old.gift_id = v.gift_id)
+      from (values ${sql.join(values, sql`, `)}) as v (org_id, year, seq, number, gift_id, amount_fen)
+      returning id, gift_id)
+    update gifts set receipt_id = issued.id from issued where gifts.id = issued.gift_id`);
+  return numbers;
+}
+
+async function numberBatch(db: Db, now: Date): Promise<number[]> {
   return db.transaction(async (tx) => {
-    const waiting = await queryRows<{ id: number; org_id: number; amount_fen: number }>(
+    const waiting = await queryRows<Waiting>(
       tx,
       sql`select id, org_id, amount_fen from gifts
           where receipt_id is null and status = 'confirmed'
           order by id limit ${BATCH} for update skip locked`,
     );
-    if (!waiting.length) return [];
-    const perOrg = new Map<number, typeof waiting>();
-    for (const g of waiting) {
-      const list = perOrg.get(Number(g.org_id)) ?? [];
-      list.push(g);
-      perOrg.set(Number(g.org_id), list);
-    }
-    // Counters are taken in org order, so two desks never wait on each other's rows crosswise.
-    const orgIds = [...perOrg.keys()].sort((a, b) => a - b);
-    const counters = await queryRows<{ org_id: number; last_seq: number }>(
-      tx,
-      sql`insert into receipt_series (org_id, year, last_seq)
-          values ${sql.join(
-            orgIds.map((o) => sql`(${o}, ${year}, ${perOrg.get(o)!.length})`),
-            sql`, `,
-          )}
-          on conflict (org_id, year) do update set last_seq = receipt_series.last_seq + excluded.last_seq
-          returning org_id, last_seq`,
-    );
-    const values = [];
-    for (const c of counters) {
-      const list = perOrg.get(Number(c.org_id))!;
-      let seq = Number(c.last_seq) - list.length;
-      for (const g of list) {
-        seq += 1;
-        values.push(
-          sql`(${g.org_id}::int, ${year}::int, ${seq}::int, ${receiptNumber(year, Number(g.org_id), seq)}, ${g.id}::int, ${g.amount_fen}::bigint)`,
-        );
-      }
-    }
-    await tx.execute(sql`
-      with issued as (
-        insert into receipts (org_id, year, seq, number, gift_id, amount_fen)
-        values ${sql.join(values, sql`, `)}
-        returning id, gift_id)
-      update gifts set receipt_id = issued.id from issued where gifts.id = issued.gift_id`);
+    await assignReceiptNumbers(tx, waiting, now);
     return waiting.map((g) => Number(g.id));
   });
 }

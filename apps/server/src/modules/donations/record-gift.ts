@@ -3,10 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { invalid } from '../../platform/errors.ts';
+import { queryRows, type Queryable, type Tx } from '../../platform/db/client.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { publicDonorName } from './repository.ts';
 import { orgs } from '../orgs/index.ts';
-import { appeals, donors, gifts } from './schema.ts';
+import { donors, gifts } from './schema.ts';
 
 export type GiftRow = typeof gifts.$inferSelect;
 
@@ -17,38 +18,102 @@ export interface RecordGiftInput extends CreateGiftInput {
   note?: string | null;
 }
 
+/** What the checks learn about a gift's society, donor and appeal — enough to present the gift. */
+export interface GiftTargets {
+  orgName: string;
+  donorName: string;
+  donorPublicName: string;
+  appealName: string | null;
+}
+
+type Target = { orgId: number; donorId: number; appealId?: number | null; receivedOn: string };
+
 /**
- * Checks in one query that the society is in the actor's scope and active, and that the donor and
- * the appeal are that society's own (an appeal of another society cannot take this society's money).
- * Out-of-scope rows answer NOT_FOUND, like missing ones.
+ * Checks gifts about to be recorded by one actor, in ONE query however many there are: the society
+ * is in the actor's scope and active, the donor and the appeal are that society's own (an appeal of
+ * another society cannot take this society's money), the date is not in the future. Out-of-scope rows
+ * answer NOT_FOUND, like missing ones. Returns, per gift in order, its targets or why it is refused.
  */
-export async function checkGiftTargets(
+export async function checkGiftTargetsMany(
   q: Queryable,
   actor: Actor,
-  input: { orgId: number; donorId: number; appealId?: number | null },
-) {
-  const [row] = await q
-    .select({
-      orgActive: orgs.active,
-      orgInScope: sql<boolean>`${inScope(actor, 'donations:manage', orgs.id)}`,
-      donorOrgId: donors.orgId,
-      donorInScope: sql<boolean>`${inScope(actor, 'donations:manage', donors.orgId)}`,
-      appealOrgId: appeals.orgId,
-      appealOpen: appeals.open,
-    })
-    .from(orgs)
-    .leftJoin(donors, eq(donors.id, input.donorId))
-    .leftJoin(appeals, eq(appeals.id, input.appealId ?? 0))
-    .where(eq(orgs.id, input.orgId));
-  if (!row || !row.orgInScope) throw invalid('NOT_FOUND', 'orgId');
-  if (!row.orgActive) throw invalid('ORG_INACTIVE', 'orgId');
-  if (row.donorOrgId === null || !row.donorInScope) throw invalid('NOT_FOUND', 'donorId');
-  if (row.donorOrgId !== input.orgId) throw invalid('GIFT_DONOR_OTHER_ORG', 'donorId');
-  if (input.appealId) {
-    if (row.appealOrgId !== input.orgId) throw invalid('GIFT_APPEAL_OTHER_ORG', 'appealId');
-    if (!row.appealOpen) throw invalid('GIFT_APPEAL_CLOSED', 'appealId');
-  }
+  inputs: readonly Target[],
+  now = new Date(),
+): Promise<(GiftTargets | AppError)[]> {
+  if (!inputs.length) return [];
+  const values = inputs.map(
+    (t, i) => sql`(${i}::int, ${t.orgId}::int, ${t.donorId}::int, ${t.appealId ?? null}::int)`,
+  );
+  const rows = await queryRows<{
+    i: number;
+    org_active: boolean | null;
+    org_in_scope: boolean | null;
+    org_name: string | null;
+    donor_org_id: number | null;
+    donor_in_scope: boolean | null;
+    donor_kind: string | null;
+    donor_name: string | null;
+    name_consent: boolean | null;
+    appeal_org_id: number | null;
+    appeal_open: boolean | null;
+    appeal_name: string | null;
+  }>(
+    q,
+    sql`select v.i, orgs.active as org_active, ${inScope(actor, 'donations:manage', orgs.id)} as org_in_scope,
+          orgs.name as org_name, donors.org_id as donor_org_id,
+          ${inScope(actor, 'donations:manage', donors.orgId)} as donor_in_scope,
+          donors.kind as donor_kind, donors.name as donor_name, donors.name_consent,
+          appeals.org_id as appeal_org_id, appeals.open as appeal_open, appeals.name as appeal_name
+        from (values ${sql.join(values, sql`, `)}) as v (i, org_id, donor_id, appeal_id)
+        left join orgs on orgs.id = v.org_id
+        left join donors on donors.id = v.donor_id
+        left join appeals on appeals.id = v.appeal_id
+        order by v.i`,
+  );
+  const today = shanghaiDate(now);
+  return rows.map((r, i) => {
+    const input = inputs[i]!;
+    if (input.receivedOn > today) return invalid('GIFT_DATE_IN_FUTURE', 'receivedOn');
+    if (!r.org_in_scope) return invalid('NOT_FOUND', 'orgId');
+    if (!r.org_active) return invalid('ORG_INACTIVE', 'orgId');
+    if (r.donor_org_id === null || !r.donor_in_scope) return invalid('NOT_FOUND', 'donorId');
+    if (r.donor_org_id !== input.orgId) return invalid('GIFT_DONOR_OTHER_ORG', 'donorId');
+    if (input.appealId) {
+      if (r.appeal_org_id !== input.orgId) return invalid('GIFT_APPEAL_OTHER_ORG', 'appealId');
+      if (!r.appeal_open) return invalid('GIFT_APPEAL_CLOSED', 'appealId');
+    }
+    return {
+      orgName: r.org_name!,
+      donorName: r.donor_name!,
+      donorPublicName: publicDonorName({
+        kind: r.donor_kind!,
+        name: r.donor_name!,
+        nameConsent: r.name_consent!,
+      }),
+      appealName: r.appeal_name,
+    };
+  });
 }
+
+/** The single-gift form of `checkGiftTargetsMany`: throws the refusal. */
+export async function checkGiftTargets(q: Queryable, actor: Actor, input: Target, now = new Date()) {
+  const [result] = await checkGiftTargetsMany(q, actor, [input], now);
+  if (result instanceof AppError) throw result;
+  return result!;
+}
+
+export const giftValues = (input: RecordGiftInput) => ({
+  orgId: input.orgId,
+  donorId: input.donorId,
+  channel: input.channel,
+  amountFen: input.amountFen,
+  receivedOn: input.receivedOn,
+  appealId: input.appealId ?? null,
+  purpose: input.purpose ?? null,
+  externalRef: input.externalRef ?? null,
+  importId: input.importId ?? null,
+  note: input.note ?? null,
+});
 
 /**
  * Records a confirmed gift of money. Its receipt is numbered by the receipt desk right after this
@@ -61,24 +126,8 @@ export async function recordGift(
   input: RecordGiftInput,
   now = new Date(),
 ): Promise<{ gift: GiftRow; duplicate: boolean }> {
-  if (input.receivedOn > shanghaiDate(now)) throw invalid('GIFT_DATE_IN_FUTURE', 'receivedOn');
-  await checkGiftTargets(tx, actor, input);
-  const [gift] = await tx
-    .insert(gifts)
-    .values({
-      orgId: input.orgId,
-      donorId: input.donorId,
-      channel: input.channel,
-      amountFen: input.amountFen,
-      receivedOn: input.receivedOn,
-      appealId: input.appealId ?? null,
-      purpose: input.purpose ?? null,
-      externalRef: input.externalRef ?? null,
-      importId: input.importId ?? null,
-      note: input.note ?? null,
-    })
-    .onConflictDoNothing()
-    .returning();
+  await checkGiftTargets(tx, actor, input, now);
+  const [gift] = await tx.insert(gifts).values(giftValues(input)).onConflictDoNothing().returning();
   if (!gift) {
     const [existing] = await tx
       .select()

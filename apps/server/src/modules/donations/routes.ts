@@ -5,6 +5,8 @@ import {
   createGiftSchema,
   giftPageSchema,
   giftSchema,
+  giftReceiptListSchema,
+  voidReasonSchema,
   listAppealsQuerySchema,
   listGiftsQuerySchema,
   publicReceiptSchema,
@@ -20,13 +22,19 @@ import {
 } from '@boai/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
-import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
+import { idempotencyClaimOf, runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { createAppeal, listAppeals } from './appeals.ts';
 import { getDonor, listDonors } from './list-donors.ts';
 import { getGift, listGifts } from './list-gifts.ts';
+import { giftReceipts } from './gift-receipts.ts';
+import { reissueReceipt } from './reissue-receipt.ts';
 import { receiptDeskFor } from './receipt-desk.ts';
 import { receiptPdf } from './receipt-pdf.ts';
-import { recordGift } from './record-gift.ts';
+import { certificatePdf } from './certificate-pdf.ts';
+import { gifts } from './schema.ts';
+import { requireAccess } from '../../platform/access/scope.ts';
+import { sendPdf } from '../../platform/http/send-pdf.ts';
+import { giftIntakeFor } from './gift-intake.ts';
 import { verifyReceipt } from './verify-receipt.ts';
 import { registerDonor } from './register-donor.ts';
 import { updateDonor } from './update-donor.ts';
@@ -151,13 +159,56 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req, reply) => {
       const { number, pdf } = await receiptPdf(ctx.db, actorOf(req), req.params.id, ctx.config.publicUrl);
-      return reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          `inline; filename="receipt-${number}.pdf"; filename*=UTF-8''${encodeURIComponent(`捐赠票据-${number}.pdf`)}`,
-        )
-        .send(pdf);
+      return sendPdf(reply, `receipt-${number}.pdf`, `捐赠票据-${number}.pdf`, pdf);
+    },
+  );
+  r.get(
+    '/api/gifts/:id/certificate.pdf',
+    {
+      config: { access: { permission: 'donations:read' } },
+      schema: { tags, summary: '捐赠证书 PDF（含查验二维码）', params: idParamsSchema },
+    },
+    async (req, reply) => {
+      await requireAccess(ctx.db, actorOf(req), 'donations:read', gifts, gifts.id, gifts.orgId, [
+        req.params.id,
+      ]);
+      const { number, pdf } = await certificatePdf(ctx.db, req.params.id, ctx.config.publicUrl);
+      return sendPdf(reply, `certificate-${number}.pdf`, `捐赠证书-${number}.pdf`, pdf);
+    },
+  );
+  r.get(
+    '/api/gifts/:id/receipts',
+    {
+      config: { access: { permission: 'donations:read' } },
+      schema: {
+        tags,
+        summary: '该笔捐赠的全部票据（含已冲红）',
+        params: idParamsSchema,
+        response: { 200: giftReceiptListSchema },
+      },
+    },
+    async (req) => ({ items: await giftReceipts(ctx.db, actorOf(req), req.params.id) }),
+  );
+  r.post(
+    '/api/gifts/:id/reissue',
+    {
+      config: { access: { permission: 'donations:void' } },
+      schema: {
+        tags,
+        summary: '票据冲红并重开（捐赠不变，换开新号）',
+        headers: idempotencyHeadersSchema,
+        params: idParamsSchema,
+        body: voidReasonSchema,
+        response: { 200: giftSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { id } = await runIdempotent(ctx.db, req, reply, (tx) =>
+        reissueReceipt(tx, actor, req.params.id, req.body.reason),
+      );
+      await receiptDeskFor(ctx.db).settle([id]);
+      return getGift(ctx.db, actor, id);
     },
   );
   r.post(
@@ -173,12 +224,13 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      const { id } = await runIdempotent(ctx.db, req, reply, async (tx) => ({
-        id: (await recordGift(tx, actor, req.body)).gift.id,
-      }));
-      await receiptDeskFor(ctx.db).settle([id]);
-      return getGift(ctx.db, actor, id);
+      const { gift, replayed } = await giftIntakeFor(ctx.db).submit(
+        actorOf(req),
+        req.body,
+        idempotencyClaimOf(req),
+      );
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return gift;
     },
   );
 }

@@ -106,10 +106,7 @@ export const gifts = pgTable(
   (t) => [
     check('gifts_amount_ck', sql`${t.amountFen} > 0`),
     check('gifts_form_ck', sql`${t.form} in ('money','goods')`),
-    check(
-      'gifts_channel_ck',
-      sql`${t.channel} in ('bank','cash','online','scan','platform','goods')`,
-    ),
+    check('gifts_channel_ck', sql`${t.channel} in ('bank','cash','online','scan','platform','goods')`),
     check('gifts_status_ck', sql`${t.status} in ('confirmed','cancelled')`),
     check(
       'gifts_stock_ck',
@@ -151,7 +148,10 @@ export const giftItems = pgTable(
   },
   (t) => [
     check('gift_items_quantity_ck', sql`${t.quantity} > 0`),
-    check('gift_items_value_ck', sql`${t.unitValueFen} >= 0 and ${t.valueFen} = ${t.unitValueFen} * ${t.quantity}`),
+    check(
+      'gift_items_value_ck',
+      sql`${t.unitValueFen} >= 0 and ${t.valueFen} = ${t.unitValueFen} * ${t.quantity}`,
+    ),
     uniqueIndex('gift_items_line_uq').on(t.giftId, t.lineNo),
   ],
 );

@@ -15,6 +15,10 @@ export async function verifyReceipt(q: Queryable, number: string): Promise<Publi
   if (!r) throw notFound();
   const [row] = await q.select().from(gifts).where(eq(gifts.id, r.giftId));
   const [g] = await presentGifts(q, [row!]);
+  const [successor] = await q
+    .select({ number: receipts.number })
+    .from(receipts)
+    .where(eq(receipts.replacesId, r.id));
   return {
     number: r.number,
     status: r.status as PublicReceipt['status'],
@@ -24,5 +28,6 @@ export async function verifyReceipt(q: Queryable, number: string): Promise<Publi
     donorPublicName: g!.donorPublicName,
     designation: g!.appealName ?? g!.purpose,
     receivedOn: g!.receivedOn,
+    replacedBy: r.status === 'voided' ? (successor?.number ?? null) : null,
   };
 }

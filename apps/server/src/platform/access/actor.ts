@@ -45,3 +45,7 @@ export function permissionsOf(actor: UserActor): string[] {
   for (const g of actor.grants) for (const p of g.permissions) all.add(p);
   return [...all].sort();
 }
+
+/** Who acted, as written into records that name a person or job ('lx_admin', 'system:payments'). */
+export const actorName = (actor: Actor): string =>
+  actor.kind === 'user' ? actor.username : `system:${actor.name}`;

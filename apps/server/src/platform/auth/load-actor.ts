@@ -7,23 +7,17 @@ import type { Queryable } from '../db/client.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
-/**
- * Builds the actor for a user: their grants with each society's current path (so a moved subtree
- * is scoped correctly at once). Grants at deactivated societies give nothing.
- */
-export async function loadActor(q: Queryable, user: UserRow, ip: string | null): Promise<UserActor> {
-  const rows = await q
-    .select({
-      orgId: userRoles.orgId,
-      scope: userRoles.scope,
-      path: orgs.path,
-      permissions: roles.permissions,
-    })
-    .from(userRoles)
-    .innerJoin(roles, eq(roles.id, userRoles.roleId))
-    .innerJoin(orgs, and(eq(orgs.id, userRoles.orgId), eq(orgs.active, true)))
-    .where(eq(userRoles.userId, user.id));
-  const grants: Grant[] = rows.map((r) => ({
+/** One role held at one society, as read from the database (with the society's current path). */
+export interface GrantRow {
+  orgId: number;
+  scope: string;
+  path: string;
+  permissions: string[];
+}
+
+/** The actor for a user from their grant rows (each society's current path scopes a moved subtree at once). */
+export function actorFromGrants(user: UserRow, grantRows: GrantRow[], ip: string | null): UserActor {
+  const grants: Grant[] = grantRows.map((r) => ({
     orgId: r.orgId,
     orgPath: r.path,
     scope: r.scope as DataScope,
@@ -38,6 +32,22 @@ export async function loadActor(q: Queryable, user: UserRow, ip: string | null):
     grants,
     ip,
   };
+}
+
+/** Builds the actor for a user at login. Grants at deactivated societies give nothing. */
+export async function loadActor(q: Queryable, user: UserRow, ip: string | null): Promise<UserActor> {
+  const rows = await q
+    .select({
+      orgId: userRoles.orgId,
+      scope: userRoles.scope,
+      path: orgs.path,
+      permissions: roles.permissions,
+    })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.id, userRoles.roleId))
+    .innerJoin(orgs, and(eq(orgs.id, userRoles.orgId), eq(orgs.active, true)))
+    .where(eq(userRoles.userId, user.id));
+  return actorFromGrants(user, rows, ip);
 }
 
 export async function unsafeFindUserById(q: Queryable, id: number): Promise<UserRow | undefined> {

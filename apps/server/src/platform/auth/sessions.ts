@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
+import { orgs } from '../../modules/orgs/schema.ts';
+import { roles, userRoles, users } from '../../modules/staff/schema.ts';
+import type { GrantRow, UserRow } from './load-actor.ts';
 import { sessions } from './schema.ts';
 
 export type SessionStage = 'full' | 'totp' | 'enrol_totp';
@@ -36,24 +39,39 @@ export async function createSession(
 }
 
 /**
- * The live session behind a cookie, or why there is none. Idle sessions expire after the configured
- * minutes without a request; `last_seen_at` is refreshed at most once a minute to spare the database.
+ * The live session behind a cookie with its user and the user's grants, or why there is none — in
+ * ONE query, because every authenticated request pays for it. Idle sessions expire after the
+ * configured minutes without a request; `last_seen_at` is refreshed at most once a minute to spare
+ * the database. Grants at deactivated societies give nothing.
  */
 export async function resolveSession(
   q: Queryable,
   times: SessionTimes,
   token: string | undefined,
-): Promise<{ session: SessionRow } | { error: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' }> {
+): Promise<
+  | { session: SessionRow; user: UserRow; userOrgActive: boolean; grants: GrantRow[] }
+  | { error: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' }
+> {
   if (!token || token.length > 100) return { error: 'UNAUTHENTICATED' };
   const id = tokenId(token);
   const rows = await q
     .select({
       s: sessions,
+      user: users,
+      userOrgActive: orgs.active,
       idle: sql<boolean>`${sessions.lastSeenAt} < now() - ${`${times.sessionIdleMinutes} minutes`}::interval`,
       stale: sql<boolean>`${sessions.lastSeenAt} < now() - interval '1 minute'`,
       expired: sql<boolean>`${sessions.expiresAt} < now()`,
+      grants: sql<GrantRow[]>`coalesce((
+        select json_agg(json_build_object('orgId', ur.org_id, 'scope', ur.scope, 'path', go.path, 'permissions', r.permissions))
+        from ${userRoles} ur
+        join ${roles} r on r.id = ur.role_id
+        join ${orgs} go on go.id = ur.org_id and go.active
+        where ur.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
     .where(eq(sessions.id, id));
   const row = rows[0];
   if (!row || row.s.revoked) return { error: 'UNAUTHENTICATED' };
@@ -66,7 +84,7 @@ export async function resolveSession(
       .update(sessions)
       .set({ lastSeenAt: sql`now()` })
       .where(eq(sessions.id, id));
-  return { session: row.s };
+  return { session: row.s, user: row.user, userOrgActive: row.userOrgActive, grants: row.grants };
 }
 
 export async function setSessionStage(

@@ -29,6 +29,16 @@ export async function openTestDatabase(): Promise<Database> {
       await database.close();
       const dropper = new pg.Client({ connectionString: base });
       await dropper.connect();
+      // pool.end() resolves before every socket has closed; a connection FORCE-dropped mid-close
+      // surfaces as an unhandled 57P01 in the test run. Wait (briefly) for them to go first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await dropper.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     },

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasPermission } from '../access/actor.ts';
-import { loadActor, unsafeFindUserById } from '../auth/load-actor.ts';
+import { actorFromGrants } from '../auth/load-actor.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import { unsafeFindOrg } from '../../modules/orgs/repository.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from './context.ts';
 import type { RouteAccess } from './access.ts';
@@ -48,12 +47,10 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
     if (!access || 'public' in access) return;
     const found = await resolveSession(ctx.db, ctx.config, req.cookies[SESSION_COOKIE]);
     if ('error' in found) throw new AppError(found.error, 401);
-    const { session } = found;
-    const user = await unsafeFindUserById(ctx.db, session.userId);
-    const org = user ? await unsafeFindOrg(ctx.db, user.orgId) : undefined;
-    if (!user?.active || !org?.active) throw new AppError('UNAUTHENTICATED', 401);
+    const { session, user } = found;
+    if (!user.active || !found.userOrgActive) throw new AppError('UNAUTHENTICATED', 401);
     req.session = session;
-    req.actor = await loadActor(ctx.db, user, req.ip);
+    req.actor = actorFromGrants(user, found.grants, req.ip);
     if ('session' in access && access.session === 'pending') return;
     if (session.stage !== 'full') throw new AppError('SECOND_FACTOR_REQUIRED', 401);
     if ('session' in access) return;

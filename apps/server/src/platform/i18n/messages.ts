@@ -51,6 +51,8 @@ const zh = {
   GIFT_APPEAL_OTHER_ORG: '只能定向到本组织的募捐项目',
   GIFT_APPEAL_CLOSED: '该募捐项目已结束',
   RECEIPT_PENDING: '票据正在开具，请稍候再试',
+  GIFT_CANCELLED: '该笔捐赠已撤销',
+  GIFT_FUNDS_COMMITTED: '该笔捐款已被拨付或申请拨付，不能撤销；请先撤销相应拨付',
   IDEMPOTENCY_KEY_FORMAT: '幂等键应为 8–100 位字母、数字或 _ . : -',
   IDEMPOTENCY_KEY_REUSED: '该幂等键已用于另一个不同的请求',
 } as const;
@@ -106,6 +108,8 @@ const en: Record<MessageKey, string> = {
   GIFT_APPEAL_OTHER_ORG: "A gift can only be designated to the receiving society's own appeals",
   GIFT_APPEAL_CLOSED: 'The appeal is closed',
   RECEIPT_PENDING: 'The receipt is being issued; try again in a moment',
+  GIFT_CANCELLED: 'This gift has been cancelled',
+  GIFT_FUNDS_COMMITTED: 'This money is already committed to disbursements; cancel those first',
   IDEMPOTENCY_KEY_FORMAT: 'Idempotency-Key must be 8–100 letters, digits or _ . : -',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
 };

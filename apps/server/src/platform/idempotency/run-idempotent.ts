@@ -8,20 +8,16 @@ import { idempotencyKeys } from './schema.ts';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,100}$/;
 
-/**
- * Runs a write in one transaction, exactly once per `Idempotency-Key`. Without the header it is a
- * plain transaction. With it, the key row is inserted first: a concurrent duplicate blocks on the
- * primary key until the first commits and then replays its stored answer (header
- * `Idempotent-Replayed: true`); if the first rolled back, the duplicate simply runs.
- */
-export async function runIdempotent<T>(
-  db: Db,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  write: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export interface IdempotencyClaim {
+  owner: string;
+  key: string;
+  requestHash: string;
+}
+
+/** The request's Idempotency-Key as a claim to store (null without the header); a malformed key is refused. */
+export function idempotencyClaimOf(req: FastifyRequest): IdempotencyClaim | null {
   const raw = req.headers[IDEMPOTENCY_HEADER];
-  if (raw === undefined) return db.transaction(write);
+  if (raw === undefined) return null;
   const key = Array.isArray(raw) ? raw[0]! : raw;
   if (!KEY_FORMAT.test(key)) {
     throw new AppError('VALIDATION_FAILED', 400, [
@@ -34,6 +30,24 @@ export async function runIdempotent<T>(
       `${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(req.body ?? null)}`,
     )
     .digest('hex');
+  return { owner, key, requestHash };
+}
+
+/**
+ * Runs a write in one transaction, exactly once per `Idempotency-Key`. Without the header it is a
+ * plain transaction. With it, the key row is inserted first: a concurrent duplicate blocks on the
+ * primary key until the first commits and then replays its stored answer (header
+ * `Idempotent-Replayed: true`); if the first rolled back, the duplicate simply runs.
+ */
+export async function runIdempotent<T>(
+  db: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  write: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const claim = idempotencyClaimOf(req);
+  if (!claim) return db.transaction(write);
+  const { owner, key, requestHash } = claim;
   return db.transaction(async (tx) => {
     const claimed = await tx
       .insert(idempotencyKeys)
