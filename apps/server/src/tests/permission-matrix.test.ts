@@ -184,6 +184,20 @@ const MATRIX: Record<string, Check> = {
     req: () => ({ method: 'GET', url: '/api/gifts?pageSize=200' }),
     leak: (b, re) => re.test(b),
   },
+  'GET /api/gifts/export.xlsx': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/gifts/export.xlsx' }),
+    leak: (b, re) => re.test(b),
+  },
+  // A report names its society: asking for a foreign one is refused like a write into it.
+  'GET /api/donation-reports': {
+    kind: 'create',
+    req: (i) => ({ method: 'GET', url: `/api/donation-reports?orgId=${i.liangxi}&groupBy=org` }),
+  },
+  'GET /api/donation-reports/export.xlsx': {
+    kind: 'create',
+    req: (i) => ({ method: 'GET', url: `/api/donation-reports/export.xlsx?orgId=${i.liangxi}` }),
+  },
   'GET /api/gifts/:id/certificate.pdf': {
     kind: 'row',
     req: (i) => ({ method: 'GET', url: `/api/gifts/${i.lxGift}/certificate.pdf` }),

@@ -5,6 +5,8 @@ import {
   createGiftSchema,
   giftPageSchema,
   giftSchema,
+  donationReportQuerySchema,
+  donationReportSchema,
   giftReceiptListSchema,
   voidReasonSchema,
   listAppealsQuerySchema,
@@ -26,6 +28,9 @@ import { idempotencyClaimOf, runIdempotent } from '../../platform/idempotency/ru
 import { createAppeal, listAppeals } from './appeals.ts';
 import { getDonor, listDonors } from './list-donors.ts';
 import { getGift, listGifts } from './list-gifts.ts';
+import { exportGifts } from './export-gifts.ts';
+import { donationReport, donationReportXlsx } from './donation-report.ts';
+import { attachmentName, XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
 import { giftReceipts } from './gift-receipts.ts';
 import { reissueReceipt } from './reissue-receipt.ts';
 import { receiptDeskFor } from './receipt-desk.ts';
@@ -137,6 +142,47 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => listGifts(ctx.db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/gifts/export.xlsx',
+    {
+      config: { access: { permission: 'donations:read' } },
+      schema: { tags, summary: '导出捐赠明细（.xlsx，按当前筛选）', querystring: listGiftsQuerySchema },
+    },
+    async (req, reply) => {
+      const { page: _p, pageSize: _s, ...filter } = req.query;
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentName('gifts.xlsx', '捐赠明细.xlsx'))
+        .send(exportGifts(ctx.db, actorOf(req), filter));
+    },
+  );
+  r.get(
+    '/api/donation-reports',
+    {
+      config: { access: { permission: 'donations:read' } },
+      schema: {
+        tags,
+        summary: '捐赠统计（按月份、方式、定向用途或下级组织；含下级）',
+        querystring: donationReportQuerySchema,
+        response: { 200: donationReportSchema },
+      },
+    },
+    async (req) => donationReport(ctx.db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/donation-reports/export.xlsx',
+    {
+      config: { access: { permission: 'donations:read' } },
+      schema: { tags, summary: '导出捐赠统计（.xlsx）', querystring: donationReportQuerySchema },
+    },
+    async (req, reply) => {
+      const report = await donationReport(ctx.db, actorOf(req), req.query);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentName('donation-report.xlsx', '捐赠统计.xlsx'))
+        .send(donationReportXlsx(report, req.query));
+    },
   );
   r.get(
     '/api/public/receipts/:number',
