@@ -18,8 +18,8 @@ import { gifts } from './schema.ts';
  * its own refusal; a refusal never touches the others. Why: every statement is a round trip, and a
  * round trip per gift per step is what limits how many gifts a second one server can receipt.
  *
- * Only one batch runs at a time; requests arriving meanwhile form the next one, so under light
- * load a batch is a single gift and nothing waits.
+ * Requests arriving while batches are in flight form the next one, so under light load a batch is
+ * a single gift and nothing waits.
  */
 export interface GiftIntake {
   submit(actor: Actor, input: CreateGiftInput, claim: IdempotencyClaim | null): Promise<IntakeResult>;
@@ -40,6 +40,7 @@ interface Job {
 }
 
 const MAX_BATCH = 500;
+const MAX_IN_FLIGHT = 2;
 const intakes = new WeakMap<Db, GiftIntake>();
 
 export function giftIntakeFor(db: Db): GiftIntake {
@@ -163,6 +164,7 @@ async function writeBatch(tx: Tx, jobs: Job[], now: Date): Promise<(IntakeResult
           appealName: t.appealName,
           purpose: g.purpose,
           form: 'money',
+          stockStatus: null,
           status: 'confirmed',
           receiptNo: numbers.get(g.id)!,
           createdAt: g.createdAt.toISOString(),
@@ -189,7 +191,7 @@ async function writeBatch(tx: Tx, jobs: Job[], now: Date): Promise<(IntakeResult
 
 export function createGiftIntake(db: Db): GiftIntake {
   let queue: Job[] = [];
-  let running = false;
+  let inFlight = 0;
 
   async function run(batch: Job[]) {
     try {
@@ -203,17 +205,19 @@ export function createGiftIntake(db: Db): GiftIntake {
     }
   }
 
-  async function pump() {
-    if (running) return;
-    running = true;
-    try {
-      while (queue.length) {
-        const batch = queue.slice(0, MAX_BATCH);
-        queue = queue.slice(MAX_BATCH);
-        await run(batch);
-      }
-    } finally {
-      running = false;
+  /**
+   * Starts batches while fewer than two are in flight: the second does its checks and inserts while
+   * the first holds the receipt counter, so the database is never idle between batches.
+   */
+  function pump() {
+    while (queue.length && inFlight < MAX_IN_FLIGHT) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      inFlight++;
+      void run(batch).finally(() => {
+        inFlight--;
+        pump();
+      });
     }
   }
 
@@ -239,7 +243,7 @@ export function createGiftIntake(db: Db): GiftIntake {
       const result = new Promise<IntakeResult>((resolve, reject) =>
         queue.push({ actor, input, claim, resolve, reject }),
       );
-      void pump();
+      pump();
       return result;
     },
   };
