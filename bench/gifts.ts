@@ -120,12 +120,13 @@ async function main() {
         method: 'POST',
         headers: { ...headers, 'idempotency-key': randomUUID() },
         body: JSON.stringify(body),
-      }).then((r) => r.json())) as Record<string, never>;
+      }).then((r) => r.json())) as Record<string, unknown>;
     const orgs = (await (await fetch(`${url}/api/orgs`, { headers })).json()) as {
       items: { id: number; level: string }[];
     };
     const orgId = orgs.items.find((o) => o.level === 'province')!.id;
-    const donorId = ((await post('/api/donors', { orgId, kind: 'anonymous' })).donor as { id: number }).id;
+    const donorId = ((await post('/api/donors', { orgId, kind: 'anonymous' })) as { donor: { id: number } })
+      .donor.id;
     const appealId = (await post('/api/appeals', { orgId, kind: 'appeal', name: '压力测试专项' }))
       .id as number;
     const receivedOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

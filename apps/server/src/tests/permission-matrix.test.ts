@@ -28,6 +28,10 @@ interface Ids {
   adminRole: number;
   lxDonor: number;
   lxGift: number;
+  lxAppeal: number;
+  lxAttachment: number;
+  lxImport: number;
+  lxBatch: number;
 }
 
 const MISSING = 2_000_000_000;
@@ -35,10 +39,29 @@ const MISSING = 2_000_000_000;
 const LIANGXI_SUBTREE = /梁溪|崇安寺|广益|五爱|lx_admin|cas_staff|第二人民医院|陈美华|孙建国|南禅寺|蒋小燕/;
 const LIANGXI_ABOVE_CHILD = /梁溪区|广益|第二人民医院|lx_admin|梁溪专用|陈美华|孙建国|南禅寺/;
 
+const ATTACHMENT = {
+  fileName: '捐赠协议.pdf',
+  mime: 'application/pdf',
+  contentBase64: btoa('%PDF-1.4\n%%EOF'),
+};
+const goodsBody = (i: Ids) => ({
+  orgId: i.liangxi,
+  donorId: i.lxDonor,
+  receivedOn: '2026-01-05',
+  items: [{ name: '棉被', unit: '床', quantity: 1, unitValueFen: 15_000, valuationBasis: 'market' }],
+});
+
 const MATRIX: Record<string, Check> = {
   'POST /api/auth/login': { kind: 'public' },
   'GET /api/auth/password-policy': { kind: 'public' },
   'GET /api/public/receipts/:number': { kind: 'public' },
+  'POST /api/public/my-gifts/lookup': { kind: 'public' },
+  'POST /api/public/my-gifts/code': { kind: 'public' },
+  'POST /api/public/my-gifts/login': { kind: 'public' },
+  'POST /api/public/my-gifts/logout': { kind: 'public' },
+  'GET /api/public/my-gifts': { kind: 'public' },
+  'GET /api/public/my-gifts/:id/certificate.pdf': { kind: 'public' },
+  'GET /api/public/my-gifts/:id/receipt.pdf': { kind: 'public' },
   'POST /api/auth/totp': { kind: 'self' },
   'POST /api/auth/totp/setup': { kind: 'self' },
   'POST /api/auth/totp/enable': { kind: 'self' },
@@ -208,10 +231,34 @@ const MATRIX: Record<string, Check> = {
     req: (i) => ({ method: 'GET', url: `/api/gifts/${i.lxGift}/receipts` }),
     missing: () => ({ method: 'GET', url: `/api/gifts/${MISSING}/receipts` }),
   },
+  'POST /api/gifts/:id/cancel': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/gifts/${i.lxGift}/cancel`, body: { reason: '越权撤销' } }),
+    missing: () => ({ method: 'POST', url: `/api/gifts/${MISSING}/cancel`, body: { reason: '越权撤销' } }),
+  },
   'POST /api/gifts/:id/reissue': {
     kind: 'row',
     req: (i) => ({ method: 'POST', url: `/api/gifts/${i.lxGift}/reissue`, body: { reason: '越权冲红' } }),
     missing: () => ({ method: 'POST', url: `/api/gifts/${MISSING}/reissue`, body: { reason: '越权冲红' } }),
+  },
+  'POST /api/gifts/goods': {
+    kind: 'create',
+    req: (i) => ({ method: 'POST', url: '/api/gifts/goods', body: goodsBody(i) }),
+  },
+  'GET /api/gifts/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/gifts/${i.lxGift}` }),
+    missing: () => ({ method: 'GET', url: `/api/gifts/${MISSING}` }),
+  },
+  'POST /api/gifts/:id/attachments': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/gifts/${i.lxGift}/attachments`, body: ATTACHMENT }),
+    missing: () => ({ method: 'POST', url: `/api/gifts/${MISSING}/attachments`, body: ATTACHMENT }),
+  },
+  'GET /api/gifts/:id/attachments/:attId': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/gifts/${i.lxGift}/attachments/${i.lxAttachment}` }),
+    missing: (i) => ({ method: 'GET', url: `/api/gifts/${MISSING}/attachments/${i.lxAttachment}` }),
   },
   'GET /api/gifts/:id/receipt.pdf': {
     kind: 'row',
@@ -231,6 +278,85 @@ const MATRIX: Record<string, Check> = {
         receivedOn: '2026-01-05',
       },
     }),
+  },
+  'POST /api/gift-imports': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/gift-imports',
+      body: {
+        orgId: i.liangxi,
+        source: 'bank',
+        fileName: '越权.csv',
+        contentBase64: Buffer.from('交易日期,贷方金额,对方户名\n2026-01-05,100,越权').toString('base64'),
+      },
+    }),
+  },
+  'POST /api/gift-imports/:id/commit': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/gift-imports/${i.lxImport}/commit`, body: {} }),
+    missing: () => ({ method: 'POST', url: `/api/gift-imports/${MISSING}/commit`, body: {} }),
+  },
+  'GET /api/gift-imports': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/gift-imports?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/gift-imports/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/gift-imports/${i.lxImport}` }),
+    missing: () => ({ method: 'GET', url: `/api/gift-imports/${MISSING}` }),
+  },
+  // A blank template: no society's data in it, nothing to keep from anyone holding the permission.
+  'GET /api/gift-imports/template.xlsx': { kind: 'self' },
+  'GET /api/disclosure/preview': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/disclosure/preview?orgId=${i.liangxi}&day=2026-01-05` }),
+    missing: () => ({ method: 'GET', url: `/api/disclosure/preview?orgId=${MISSING}&day=2026-01-05` }),
+  },
+  'POST /api/disclosure/batches': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/disclosure/batches',
+      body: { orgId: i.liangxi, day: '2026-01-05' },
+    }),
+  },
+  'GET /api/disclosure/batches': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/disclosure/batches?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/disclosure/batches/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/disclosure/batches/${i.lxBatch}` }),
+    missing: () => ({ method: 'GET', url: `/api/disclosure/batches/${MISSING}` }),
+  },
+  'GET /api/disclosure/batches/:id/export.xlsx': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/disclosure/batches/${i.lxBatch}/export.xlsx` }),
+    missing: () => ({ method: 'GET', url: `/api/disclosure/batches/${MISSING}/export.xlsx` }),
+  },
+  'GET /api/public/disclosure/orgs': { kind: 'public' },
+  'GET /api/public/disclosure/orgs/:orgId': { kind: 'public' },
+  'GET /api/public/disclosure/batches/:id': { kind: 'public' },
+  'GET /api/public/disclosure/appeals/:appealId': { kind: 'public' },
+  'GET /api/public/disclosure/search': { kind: 'public' },
+  'GET /api/public/honour-roll': { kind: 'public' },
+  'GET /api/public/appeals/:id': { kind: 'public' },
+  'POST /api/public/donations': { kind: 'public' },
+  'GET /api/public/donations/:orderNo': { kind: 'public' },
+  'GET /api/public/donations/:orderNo/certificate.pdf': { kind: 'public' },
+  'POST /api/payments/notify/sandbox': { kind: 'public' },
+  'GET /api/appeals/:id/qr.png': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/appeals/${i.lxAppeal}/qr.png` }),
+    missing: () => ({ method: 'GET', url: `/api/appeals/${MISSING}/qr.png` }),
+  },
+  'GET /api/appeals/:id/poster.pdf': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/appeals/${i.lxAppeal}/poster.pdf` }),
+    missing: () => ({ method: 'GET', url: `/api/appeals/${MISSING}/poster.pdf` }),
   },
   'GET /api/audit': {
     kind: 'list',
@@ -258,7 +384,8 @@ async function snapshot(): Promise<string> {
       'donors', (select json_agg(d order by id) from (select id, org_id, name, name_consent, mobile_hash from donors) d),
       'appeals', (select count(*) from appeals),
       'gifts', (select json_agg(g order by id) from (select id, org_id, amount_fen from gifts) g),
-      'receipts', (select count(*) from receipts)
+      'receipts', (select count(*) from receipts),
+      'gift_imports', (select json_agg(x order by id) from (select id, status, created_gifts from gift_imports) x)
     ) as s`);
   return JSON.stringify((rows as unknown as { rows: unknown[] }).rows[0]);
 }
@@ -289,6 +416,11 @@ beforeAll(async () => {
   expect(role.statusCode).toBe(200);
   const users = (await h.req('GET', '/api/users?q=lx_admin', { cookie: cookies.lx_admin })).json();
   const roles = (await h.req('GET', '/api/roles', { cookie: cookies.lx_admin })).json();
+  const lxGift = (
+    await h.req('GET', `/api/gifts?orgId=${o.liangxi}&pageSize=50`, { cookie: cookies.lx_admin })
+  )
+    .json()
+    .items.find((g: { orgId: number }) => g.orgId === o.liangxi).id;
   ids = {
     liangxi: o.liangxi!,
     guangyi: o.guangyi!,
@@ -297,9 +429,19 @@ beforeAll(async () => {
     lxRole: role.json().id,
     adminRole: roles.items.find((r: { code: string }) => r.code === 'admin').id,
     lxDonor: (await h.req('GET', '/api/donors?q=陈美华', { cookie: cookies.lx_admin })).json().items[0].id,
-    lxGift: (await h.req('GET', `/api/gifts?orgId=${o.liangxi}&pageSize=50`, { cookie: cookies.lx_admin }))
+    lxGift,
+    lxAppeal: (await h.req('GET', `/api/appeals?orgId=${o.liangxi}`, { cookie: cookies.lx_admin }))
       .json()
-      .items.find((g: { orgId: number }) => g.orgId === o.liangxi).id,
+      .items.find((a: { orgId: number }) => a.orgId === o.liangxi).id,
+    lxBatch: (
+      await h.req('GET', `/api/disclosure/batches?orgId=${o.liangxi}`, { cookie: cookies.lx_admin })
+    ).json().items[0].id,
+    lxImport: (
+      await h.req('GET', `/api/gift-imports?orgId=${o.liangxi}`, { cookie: cookies.lx_admin })
+    ).json().items[0].id,
+    lxAttachment: (
+      await h.req('POST', `/api/gifts/${lxGift}/attachments`, { cookie: cookies.lx_admin, body: ATTACHMENT })
+    ).json().id,
   };
 });
 afterAll(() => h?.close());

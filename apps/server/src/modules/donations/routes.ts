@@ -31,6 +31,7 @@ import { getGift, listGifts } from './list-gifts.ts';
 import { exportGifts } from './export-gifts.ts';
 import { donationReport, donationReportXlsx } from './donation-report.ts';
 import { attachmentName, XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
+import { cancelGift } from './cancel-gift.ts';
 import { giftReceipts } from './gift-receipts.ts';
 import { reissueReceipt } from './reissue-receipt.ts';
 import { receiptDeskFor } from './receipt-desk.ts';
@@ -43,6 +44,7 @@ import { giftIntakeFor } from './gift-intake.ts';
 import { verifyReceipt } from './verify-receipt.ts';
 import { registerDonor } from './register-donor.ts';
 import { updateDonor } from './update-donor.ts';
+import { goodsGiftRoutes } from './goods-routes.ts';
 
 const tags = ['donations 捐赠'];
 
@@ -258,6 +260,27 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
   r.post(
+    '/api/gifts/:id/cancel',
+    {
+      config: { access: { permission: 'donations:void' } },
+      schema: {
+        tags,
+        summary: '撤销捐赠（票据冲红，不再重开）',
+        headers: idempotencyHeadersSchema,
+        params: idParamsSchema,
+        body: voidReasonSchema,
+        response: { 200: giftSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { id } = await runIdempotent(ctx.db, req, reply, (tx) =>
+        cancelGift(tx, actor, req.params.id, req.body.reason),
+      );
+      return getGift(ctx.db, actor, id);
+    },
+  );
+  r.post(
     '/api/gifts',
     {
       config: { access: { permission: 'donations:manage' } },
@@ -279,4 +302,5 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
       return gift;
     },
   );
+  goodsGiftRoutes(app, ctx);
 }
