@@ -11,6 +11,14 @@ import LoginPage from './console/auth/LoginPage.tsx';
 
 const PortalHome = lazy(() => import('./portal/PortalHome.tsx'));
 const ReceiptCheck = lazy(() => import('./portal/ReceiptCheck.tsx'));
+const MyGiftsPage = lazy(() => import('./portal/my-gifts/MyGiftsPage.tsx'));
+const DonatePage = lazy(() => import('./portal/donate/DonatePage.tsx'));
+const DonationOrderPage = lazy(() => import('./portal/donate/OrderPage.tsx'));
+const SandboxCashier = lazy(() => import('./portal/donate/SandboxCashier.tsx'));
+const DisclosureOrgs = lazy(() => import('./portal/disclosure/DisclosureOrgs.tsx'));
+const OrgDisclosure = lazy(() => import('./portal/disclosure/OrgDisclosure.tsx'));
+const BatchDisclosure = lazy(() => import('./portal/disclosure/BatchDisclosure.tsx'));
+const AppealDisclosurePage = lazy(() => import('./portal/disclosure/AppealDisclosurePage.tsx'));
 const ConsoleLayout = lazy(() => import('./console/shell/ConsoleLayout.tsx'));
 
 const fallback = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
@@ -40,6 +48,14 @@ export const router = createBrowserRouter([
       { path: '/', element: <PortalHome /> },
       { path: '/p/receipts', element: <ReceiptCheck /> },
       { path: '/p/receipts/:number', element: <ReceiptCheck /> },
+      { path: '/p/disclosure', element: <DisclosureOrgs /> },
+      { path: '/p/disclosure/batches/:id', element: <BatchDisclosure /> },
+      { path: '/p/disclosure/:orgId', element: <OrgDisclosure /> },
+      { path: '/p/appeals/:appealId', element: <AppealDisclosurePage /> },
+      { path: '/p/my-gifts', element: <MyGiftsPage /> },
+      { path: '/p/donate/orders/:orderNo', element: <DonationOrderPage /> },
+      { path: '/p/donate/:appealId', element: <DonatePage /> },
+      { path: '/p/sandbox-pay/:txnId', element: <SandboxCashier /> },
       { path: '/console/login', element: <LoginPage /> },
       {
         path: '/console',

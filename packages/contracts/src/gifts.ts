@@ -82,6 +82,16 @@ export const GIFT_FORM_LABELS: Record<GiftForm, { zh: string; en: string }> = {
   money: { zh: '资金', en: 'Money' },
   goods: { zh: '物资', en: 'Goods' },
 };
+/** Where a gift of goods stands with the relief module's stock: 待入库 until it is received into a warehouse. */
+export const GIFT_STOCK_STATUSES = ['awaiting', 'partly', 'received', 'rejected'] as const;
+export const giftStockStatusSchema = z.enum(GIFT_STOCK_STATUSES);
+export type GiftStockStatus = z.infer<typeof giftStockStatusSchema>;
+export const GIFT_STOCK_STATUS_LABELS: Record<GiftStockStatus, { zh: string; en: string }> = {
+  awaiting: { zh: '待入库', en: 'Awaiting stock receipt' },
+  partly: { zh: '部分入库', en: 'Partly in stock' },
+  received: { zh: '已入库', en: 'In stock' },
+  rejected: { zh: '拒收', en: 'Rejected' },
+};
 /** A gift that should not have been recorded is cancelled, never deleted (its receipt is voided). */
 export const GIFT_STATUSES = ['confirmed', 'cancelled'] as const;
 export const giftStatusSchema = z.enum(GIFT_STATUSES);
@@ -102,6 +112,8 @@ export const giftSchema = z.object({
   /** A named purpose or recipient the donor's intent binds the use to (定向). */
   purpose: z.string().nullable(),
   form: giftFormSchema,
+  /** Goods only (null for money). */
+  stockStatus: giftStockStatusSchema.nullable(),
   status: giftStatusSchema,
   /** The live receipt; '' for the moment between recording and the receipt desk's run. */
   receiptNo: z.string(),
@@ -127,6 +139,8 @@ export const listGiftsQuerySchema = pageQuerySchema.extend({
   appealId: idSchema.optional(),
   donorId: idSchema.optional(),
   channel: giftChannelSchema.optional(),
+  form: giftFormSchema.optional(),
+  stockStatus: giftStockStatusSchema.optional(),
   from: dateString.optional(),
   to: dateString.optional(),
   /** Exact receipt number. */

@@ -1,10 +1,23 @@
 import { auditRoutes } from './audit/routes.ts';
 import { seedDemoDonors } from './donations/demo.ts';
+import { myGiftsRoutes, rotateSmsPii, seedDemoMyGifts, startDonorPortalJobs } from './donor-portal/index.ts';
 import { donationRoutes } from './donations/routes.ts';
+import { seedDemoGiftImports } from './gift-import/demo.ts';
+import { giftImportRoutes } from './gift-import/routes.ts';
 import { receiptDeskFor } from './donations/receipt-desk.ts';
 import { rotateDonorPii } from './donations/rotate-pii.ts';
+import { disclosureModule } from './disclosure/module.ts';
+import { disbursementRoutes } from './disbursements/routes.ts';
+import { seedDemoDisbursements } from './disbursements/demo.ts';
 import { seedDemoOrgs } from './orgs/demo.ts';
 import { orgRoutes } from './orgs/routes.ts';
+import {
+  afterSeedDemoPayments,
+  paymentRoutes,
+  rotatePaymentPii,
+  seedDemoPayments,
+  startPaymentJobs,
+} from './payments/index.ts';
 import { seedDemoStaff } from './staff/demo.ts';
 import { authRoutes } from './staff/auth-routes.ts';
 import { rotateStaffPii } from './staff/rotate-pii.ts';
@@ -25,4 +38,22 @@ export const modules: ModuleDef[] = [
     start: (ctx, onError) => receiptDeskFor(ctx.db).start(500, (err) => onError('receipt-desk', err)),
     rotatePii: rotateDonorPii,
   },
+  { name: 'gift-import', routes: giftImportRoutes, seedDemo: seedDemoGiftImports },
+  {
+    name: 'donor-portal',
+    routes: myGiftsRoutes,
+    seedDemo: seedDemoMyGifts,
+    start: startDonorPortalJobs,
+    rotatePii: rotateSmsPii,
+  },
+  {
+    name: 'payments',
+    routes: paymentRoutes,
+    seedDemo: seedDemoPayments,
+    afterSeedDemo: afterSeedDemoPayments,
+    start: startPaymentJobs,
+    rotatePii: rotatePaymentPii,
+  },
+  { name: 'disbursements', routes: disbursementRoutes, seedDemo: seedDemoDisbursements },
+  disclosureModule,
 ];

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -29,6 +29,15 @@ export interface Config {
   publicUrl: string;
   /** Password for the demo accounts seeded on first start; random when unset. */
   demoPassword: string | null;
+  /** From this hour (Shanghai time, 0–23) each day's pending disclosure is published automatically. */
+  disclosureHour: number;
+  /** Scan-to-donate payment provider: the built-in sandbox (no real money) or off. */
+  paymentProvider: 'sandbox' | 'off';
+  /** Where the sandbox payment provider is reached (it runs inside this app by default). */
+  paymentSandboxUrl: string;
+  /** The sandbox's Ed25519 signing key (PKCS#8 PEM) and the public key we verify its notifications with. */
+  paymentSandboxPrivateKey: string;
+  paymentSandboxPublicKey: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,6 +72,35 @@ function devSecrets(dataDir: string): { piiKeys: string; piiActiveKey: string; p
   return secrets;
 }
 
+/**
+ * The sandbox provider's signing key pair. Both halves given, or neither: then a fresh pair is made
+ * for this process only (the sandbox and its verifier live in the same process, so nothing needs it
+ * to survive a restart).
+ */
+function sandboxKeys(env: Env): { paymentSandboxPrivateKey: string; paymentSandboxPublicKey: string } {
+  const priv = env.BOAI_PAYMENT_SANDBOX_PRIVATE_KEY;
+  const pub = env.BOAI_PAYMENT_SANDBOX_PUBLIC_KEY;
+  if (priv && pub) return { paymentSandboxPrivateKey: priv, paymentSandboxPublicKey: pub };
+  if (priv || pub) {
+    throw new Error(
+      '环境变量 BOAI_PAYMENT_SANDBOX_PRIVATE_KEY 与 BOAI_PAYMENT_SANDBOX_PUBLIC_KEY 须同时设置',
+    );
+  }
+  const pair = generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return { paymentSandboxPrivateKey: pair.privateKey, paymentSandboxPublicKey: pair.publicKey };
+}
+
+function paymentProvider(env: Env): Config['paymentProvider'] {
+  const raw = env.BOAI_PAYMENT_PROVIDER || 'sandbox';
+  if (raw !== 'sandbox' && raw !== 'off') {
+    throw new Error(`环境变量 BOAI_PAYMENT_PROVIDER 应为 sandbox 或 off，实际为 “${raw}”`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(repoRoot, env.BOAI_DATA_DIR ?? 'data');
   const explicitKeys = env.BOAI_PII_KEYS && env.BOAI_PII_LOOKUP_KEY;
@@ -89,7 +127,13 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: env.BOAI_SECURE_COOKIES === 'true',
     webDist: path.resolve(repoRoot, env.BOAI_WEB_DIST ?? 'apps/web/dist'),
     demoPassword: env.BOAI_DEMO_PASSWORD || null,
+    disclosureHour: int(env, 'BOAI_DISCLOSURE_HOUR', 20, 0, 23),
     publicUrl: env.BOAI_PUBLIC_URL || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '3000'}`,
+    paymentProvider: paymentProvider(env),
+    paymentSandboxUrl:
+      env.BOAI_PAYMENT_SANDBOX_URL ||
+      `http://${!env.HOST || env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT ?? '3000'}`,
+    ...sandboxKeys(env),
   };
 }
 

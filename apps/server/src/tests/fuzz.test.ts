@@ -189,7 +189,8 @@ describe('fuzzing every endpoint', () => {
     }
     // The fuzzing session must still be alive: no generated request logged it out or locked it.
     expect((await h.req('GET', '/api/auth/me', { cookie })).statusCode).toBe(200);
-  });
+    // Every route of the app, 40 requests each: minutes, not the default 30 s.
+  }, 900_000);
 
   it('answers validation failures with Chinese messages and the failing fields, English on request', async () => {
     const zh = await h.req('POST', '/api/orgs', {

@@ -32,6 +32,7 @@ interface Ids {
   lxAttachment: number;
   lxImport: number;
   lxBatch: number;
+  lxDisbursement: number;
 }
 
 const MISSING = 2_000_000_000;
@@ -358,6 +359,62 @@ const MATRIX: Record<string, Check> = {
     req: (i) => ({ method: 'GET', url: `/api/appeals/${i.lxAppeal}/poster.pdf` }),
     missing: () => ({ method: 'GET', url: `/api/appeals/${MISSING}/poster.pdf` }),
   },
+  'GET /api/disbursements': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/disbursements?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/disbursements/export.xlsx': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/disbursements/export.xlsx' }),
+    leak: (b, re) => re.test(b),
+  },
+  'POST /api/disbursements': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/disbursements',
+      body: {
+        orgId: i.liangxi,
+        appealId: i.lxAppeal,
+        amountFen: 100,
+        purpose: '越权拨付',
+        recipientName: '某某',
+      },
+    }),
+  },
+  'POST /api/disbursements/:id/approve': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/disbursements/${i.lxDisbursement}/approve`, body: {} }),
+    missing: () => ({ method: 'POST', url: `/api/disbursements/${MISSING}/approve`, body: {} }),
+  },
+  'POST /api/disbursements/:id/reject': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/disbursements/${i.lxDisbursement}/reject`,
+      body: { note: '越权' },
+    }),
+    missing: () => ({ method: 'POST', url: `/api/disbursements/${MISSING}/reject`, body: { note: '越权' } }),
+  },
+  'POST /api/disbursements/:id/cancel': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/disbursements/${i.lxDisbursement}/cancel`,
+      body: { reason: '越权' },
+    }),
+    missing: () => ({
+      method: 'POST',
+      url: `/api/disbursements/${MISSING}/cancel`,
+      body: { reason: '越权' },
+    }),
+  },
+  'GET /api/fund-balances': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/fund-balances?orgId=${i.liangxi}` }),
+    missing: () => ({ method: 'GET', url: `/api/fund-balances?orgId=${MISSING}` }),
+  },
   'GET /api/audit': {
     kind: 'list',
     req: () => ({ method: 'GET', url: '/api/audit?pageSize=200' }),
@@ -383,6 +440,7 @@ async function snapshot(): Promise<string> {
       'roles', (select json_agg(r order by id) from (select id, name, permissions from roles) r),
       'donors', (select json_agg(d order by id) from (select id, org_id, name, name_consent, mobile_hash from donors) d),
       'appeals', (select count(*) from appeals),
+      'disbursements', (select json_agg(d order by id) from (select id, status, amount_fen, decided_by from disbursements) d),
       'gifts', (select json_agg(g order by id) from (select id, org_id, amount_fen from gifts) g),
       'receipts', (select count(*) from receipts),
       'gift_imports', (select json_agg(x order by id) from (select id, status, created_gifts from gift_imports) x)
@@ -435,6 +493,9 @@ beforeAll(async () => {
       .items.find((a: { orgId: number }) => a.orgId === o.liangxi).id,
     lxBatch: (
       await h.req('GET', `/api/disclosure/batches?orgId=${o.liangxi}`, { cookie: cookies.lx_admin })
+    ).json().items[0].id,
+    lxDisbursement: (
+      await h.req('GET', `/api/disbursements?orgId=${o.liangxi}`, { cookie: cookies.lx_admin })
     ).json().items[0].id,
     lxImport: (
       await h.req('GET', `/api/gift-imports?orgId=${o.liangxi}`, { cookie: cookies.lx_admin })

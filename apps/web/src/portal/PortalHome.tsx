@@ -18,6 +18,12 @@ export default function PortalHome() {
           <h2>公众服务 即将上线</h2>
           <p>在线捐赠、捐赠查询与票据验证、志愿者报名、救助申请等服务正在建设中，敬请期待。</p>
         </section>
+        <Link to="/p/my-gifts" className={styles.staff}>
+          捐赠查询
+        </Link>
+        <Link to="/p/disclosure" className={styles.staff}>
+          捐赠信息公开
+        </Link>
         <Link to="/p/receipts" className={styles.staff}>
           捐赠票据查验
         </Link>

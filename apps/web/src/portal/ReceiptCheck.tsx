@@ -1,10 +1,39 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Input, Result, Spin, Tag } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { fenToChineseCapital, formatFen, type PublicReceipt } from '@boai/contracts';
 import { Logo } from '../brand/Logo.tsx';
 import { api, isApiError } from '../lib/api.ts';
 import styles from './portal.module.css';
+
+/**
+ * A voided (冲红) receipt: said in red, so nobody takes it for a valid one, with the way to the receipt
+ * issued in its place — or, when there is none, that the gift itself was cancelled.
+ */
+function VoidedNotice({ receipt }: { receipt: PublicReceipt }) {
+  return (
+    <Result
+      status="error"
+      title={<span style={{ color: '#cf1322', fontWeight: 600 }}>已作废（冲红）</span>}
+      subTitle={
+        <>
+          <div>此票据已由 {receipt.orgName} 冲红作废，不能作为捐赠凭证。</div>
+          {receipt.replacedBy ? (
+            <div style={{ marginTop: 8 }}>
+              已换开新票据：
+              <Link id="receipt-replaced-by" to={`/p/receipts/${receipt.replacedBy}`}>
+                {receipt.replacedBy}
+              </Link>
+            </div>
+          ) : (
+            <div style={{ marginTop: 8 }}>未换开新票据（该笔捐赠已撤销）。</div>
+          )}
+        </>
+      }
+      style={{ padding: '16px 0' }}
+    />
+  );
+}
 
 /**
  * 票据查验: where the QR code on a 捐赠票据 leads. Phone-first; shows what the public record shows
@@ -28,6 +57,8 @@ export default function ReceiptCheck() {
       </header>
       <main style={{ padding: 16, maxWidth: 560, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
         <Input.Search
+          // A new number (e.g. following a voided receipt's replacement) starts the box afresh.
+          key={number}
           id="receipt-number"
           placeholder="输入 14 位票据号码"
           defaultValue={number}
@@ -51,14 +82,25 @@ export default function ReceiptCheck() {
         )}
         {r && (
           <>
-            <Result
-              status={r.status === 'issued' ? 'success' : 'warning'}
-              title={r.status === 'issued' ? '票据真实有效' : '该票据已冲红作废'}
-              subTitle={`${r.orgName} 开具`}
-              style={{ padding: '16px 0' }}
-            />
+            {r.status === 'issued' ? (
+              <Result
+                status="success"
+                title="票据真实有效"
+                subTitle={`${r.orgName} 开具`}
+                style={{ padding: '16px 0' }}
+              />
+            ) : (
+              <div id="receipt-voided">
+                <VoidedNotice receipt={r} />
+              </div>
+            )}
             <Descriptions column={1} bordered size="small">
-              <Descriptions.Item label="票据号码">{r.number}</Descriptions.Item>
+              <Descriptions.Item label="票据号码">
+                <span style={r.status === 'voided' ? { textDecoration: 'line-through' } : undefined}>
+                  {r.number}
+                </span>{' '}
+                {r.status === 'voided' ? <Tag color="error">已作废</Tag> : <Tag color="success">有效</Tag>}
+              </Descriptions.Item>
               <Descriptions.Item label="开票日期">{r.issuedOn}</Descriptions.Item>
               <Descriptions.Item label="捐赠人">{r.donorPublicName}</Descriptions.Item>
               <Descriptions.Item label="金额">

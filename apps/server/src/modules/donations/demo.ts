@@ -8,6 +8,7 @@ import {
 import type { Tx } from '../../platform/db/client.ts';
 import type { DemoSeed } from '../demo.ts';
 import { createAppeal, type CreateAppealInput } from './appeals.ts';
+import { seedDemoGoods } from './goods-demo.ts';
 import { recordGift } from './record-gift.ts';
 import { registerDonor } from './register-donor.ts';
 
@@ -197,4 +198,5 @@ export async function seedDemoDonors(tx: Tx, seed: DemoSeed): Promise<void> {
       purpose,
     });
   }
+  await seedDemoGoods(tx, seed);
 }

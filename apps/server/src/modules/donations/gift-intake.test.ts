@@ -45,7 +45,10 @@ const seqsOf = async (orgId: number) =>
 
 describe('gift intake (group commit)', () => {
   it('answers 200 simultaneous gifts of two societies each with its own dense, unique receipt', async () => {
-    const before = { lx: (await seqsOf(h.seed.orgs.liangxi!)).length, xs: (await seqsOf(h.seed.orgs.xishan!)).length };
+    const before = {
+      lx: (await seqsOf(h.seed.orgs.liangxi!)).length,
+      xs: (await seqsOf(h.seed.orgs.xishan!)).length,
+    };
     const res = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         i % 2
@@ -94,7 +97,9 @@ describe('gift intake (group commit)', () => {
     expect(all.map((r) => r.statusCode)).toEqual(Array(7).fill(200));
     expect(new Set(all.map((r) => r.json().receiptNo)).size).toBe(1);
     expect(all.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(6);
-    const found = (await h.req('GET', `/api/gifts?receiptNo=${later.json().receiptNo}`, { cookie: lx })).json();
+    const found = (
+      await h.req('GET', `/api/gifts?receiptNo=${later.json().receiptNo}`, { cookie: lx })
+    ).json();
     expect(found.total).toBe(1);
     const reused = await post(lx, { ...body, amountFen: 1 }, 'intake-retry-0001');
     expect(reused.statusCode).toBe(422);
@@ -108,7 +113,12 @@ describe('gift intake (group commit)', () => {
   it('when a batch fails in the database, retries each gift alone so only the faulty one fails', async () => {
     const intake = createGiftIntake(h.ctx.db);
     const actor = systemActor('test-intake');
-    const good = { orgId: h.seed.orgs.liangxi!, donorId: lxDonor, channel: 'cash' as const, amountFen: 9_001 };
+    const good = {
+      orgId: h.seed.orgs.liangxi!,
+      donorId: lxDonor,
+      channel: 'cash' as const,
+      amountFen: 9_001,
+    };
     const results = await Promise.allSettled([
       intake.submit(actor, { ...good, receivedOn: today() }, null),
       // passes the checks (a string compare) but not the database's date type

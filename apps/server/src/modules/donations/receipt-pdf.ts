@@ -7,6 +7,8 @@ import { conflict } from '../../platform/errors.ts';
 import { createPdf, pdfBuffer, qrPng } from '../../platform/pdf/document.ts';
 import { presentGifts } from './list-gifts.ts';
 import { gifts, receipts } from './schema.ts';
+import { itemsOfGifts } from './gift-detail.ts';
+import { drawGoodsItemPages, goodsReceiptLine } from './receipt-goods-pages.ts';
 
 /** Where the receipt's QR code leads: the public verification page of that number. */
 export const receiptVerifyUrl = (publicUrl: string, number: string) =>
@@ -29,6 +31,7 @@ export async function receiptPdf(
   if (!row!.receiptId) throw conflict('RECEIPT_PENDING');
   const r = (await q.select().from(receipts).where(eq(receipts.id, row!.receiptId)))[0]!;
   const g = gift!;
+  const items = g.form === 'goods' ? (await itemsOfGifts(q, [giftId])).get(giftId)! : [];
   const doc = createPdf({ size: 'A5', layout: 'landscape', title: `捐赠票据 ${r.number}` });
   const { width } = doc.page;
   const left = 40;
@@ -56,7 +59,9 @@ export async function receiptPdf(
           ? `定向：${g.purpose}`
           : '非定向（用于红十字人道公益事业）',
     ],
-    ['捐赠方式 / 到账日期', `${GIFT_CHANNEL_LABELS[g.channel].zh} / ${g.receivedOn}`],
+    g.form === 'goods'
+      ? ['捐赠形式 / 接收日期', goodsReceiptLine(items, g.receivedOn)]
+      : ['捐赠方式 / 到账日期', `${GIFT_CHANNEL_LABELS[g.channel].zh} / ${g.receivedOn}`],
   ];
   const labelW = 130;
   const rowH = 26;
@@ -124,5 +129,6 @@ export async function receiptPdf(
         lineBreak: false,
       },
     );
+  if (g.form === 'goods') drawGoodsItemPages(doc, r.number, items, g.amountFen);
   return { number: r.number, pdf: await pdfBuffer(doc) };
 }

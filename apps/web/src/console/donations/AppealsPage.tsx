@@ -11,6 +11,8 @@ import { OrgTreeSelect } from '../orgs/index.ts';
 import { APPEALS_KEY, appealsApi, type AppealQuery } from './api.ts';
 import { donationsDict } from './dict.ts';
 import { CreateAppealForm } from './AppealForm.tsx';
+import { useAppealQrColumn } from './AppealQrButton.tsx';
+import { AppealFundCell, disbursementsDict } from '../disbursements/index.ts';
 
 const KIND_COLORS: Record<AppealKind, string> = { appeal: 'red', project: 'blue', fund: 'gold' };
 
@@ -25,6 +27,7 @@ const percentOf = (received: number, target: number) => Math.floor((received * 1
 /** 募捐项目: every appeal, project and named fund the user may see, with what each has raised. */
 export default function AppealsPage() {
   const t = useT(donationsDict);
+  const td = useT(disbursementsDict);
   const label = useLabel();
   const can = useCan();
   const { data: me } = useMe();
@@ -102,6 +105,20 @@ export default function AppealsPage() {
         );
       },
     },
+    {
+      title: td('spent'),
+      key: 'spent',
+      search: false,
+      align: 'right',
+      render: (_, a) => <AppealFundCell appeal={a} field="spentFen" />,
+    },
+    {
+      title: td('balance'),
+      key: 'balance',
+      search: false,
+      align: 'right',
+      render: (_, a) => <AppealFundCell appeal={a} field="balanceFen" />,
+    },
     { title: t('giftCount'), dataIndex: 'giftCount', search: false, align: 'right' },
     {
       title: t('period'),
@@ -129,6 +146,7 @@ export default function AppealsPage() {
           <Tag color="default">{t('statusClosed')}</Tag>
         ),
     },
+    useAppealQrColumn(),
   ];
 
   return (

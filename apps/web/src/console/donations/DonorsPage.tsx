@@ -13,6 +13,7 @@ import { OrgTreeSelect } from '../orgs/index.ts';
 import { DONORS_KEY, donorsApi, type DonorQuery } from './api.ts';
 import { donationsDict } from './dict.ts';
 import { CreateDonorForm, EditDonorForm } from './DonorForms.tsx';
+import { DonorDetail } from './DonorDetail.tsx';
 
 type Filters = Omit<DonorQuery, 'page' | 'pageSize'>;
 
@@ -35,6 +36,7 @@ export default function DonorsPage() {
   const manage = can('donations:manage');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Donor | null>(null);
+  const [viewing, setViewing] = useState<Donor | null>(null);
   const orNone = (v: string | null) => v ?? '-';
 
   const columns: ProColumns<Donor>[] = [
@@ -69,7 +71,16 @@ export default function DonorsPage() {
         </Tag>
       ),
     },
-    { title: t('name'), dataIndex: 'name', search: false },
+    {
+      title: t('name'),
+      dataIndex: 'name',
+      search: false,
+      render: (_, d) => (
+        <Typography.Link id={`donor-open-${d.id}`} onClick={() => setViewing(d)}>
+          {d.name}
+        </Typography.Link>
+      ),
+    },
     {
       title: t('publicName'),
       dataIndex: 'publicName',
@@ -140,6 +151,7 @@ export default function DonorsPage() {
       />
       <CreateDonorForm open={creating} onClose={() => setCreating(false)} defaultOrgId={me?.orgId} />
       {editing && <EditDonorForm donor={editing} open onClose={() => setEditing(null)} />}
+      {viewing && <DonorDetail donor={viewing} onClose={() => setViewing(null)} />}
     </Page>
   );
 }

@@ -4,11 +4,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import {
   createGiftSchema,
   GIFT_CHANNEL_LABELS,
-  GIFT_CHANNELS,
+  MONEY_CHANNELS,
   parseYuan,
   type CreateGiftInput,
   type Gift,
-  type GiftChannel,
+  type MoneyChannel,
 } from '@boai/contracts';
 import { useLabel, useT } from '../../lib/i18n.tsx';
 import { zodRule } from '../../lib/forms.ts';
@@ -24,7 +24,7 @@ import { AppealSelect, DonorSelect } from './pickers.tsx';
 type Values = {
   orgId: number;
   donorId: number;
-  channel: GiftChannel;
+  channel: MoneyChannel;
   amount: string;
   receivedOn: Dayjs;
   appealId?: number;
@@ -107,7 +107,7 @@ export function CreateGiftForm({
       <ProFormSelect
         name="channel"
         label={t('channel')}
-        options={GIFT_CHANNELS.map((c) => ({ value: c, label: label(GIFT_CHANNEL_LABELS[c]) }))}
+        options={MONEY_CHANNELS.map((c) => ({ value: c, label: label(GIFT_CHANNEL_LABELS[c]) }))}
         fieldProps={{ id: 'channel', allowClear: false }}
         rules={[{ required: true, message: tc('select', { field: t('channel') }) }]}
       />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, DatePicker, Modal, Result, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Grid, Modal, Result, Space, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProColumns } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -14,6 +14,8 @@ import { OrgTreeSelect } from '../orgs/index.ts';
 import { GIFTS_KEY, giftsApi, type GiftQuery } from './api.ts';
 import { donationsDict } from './dict.ts';
 import { CreateGiftForm } from './GiftForm.tsx';
+import { GiftActions } from './GiftActions.tsx';
+import { GiftAmount, GiftDesignation, GiftReceiptNo, GiftStatusTag } from './giftCells.tsx';
 import { AppealSelect } from './pickers.tsx';
 
 type Filters = Omit<GiftQuery, 'page' | 'pageSize'>;
@@ -40,16 +42,24 @@ const toParams = (v: SearchValues): Filters => {
 };
 
 /** “合计 ¥X（N 笔）” of every gift the current filters match, across all pages. */
-function GiftTotal({ filters }: { filters: Filters }) {
+function GiftTotal({ filters, narrow }: { filters: Filters; narrow: boolean }) {
   const t = useT(donationsDict);
   const { data } = useQuery({
     queryKey: [...GIFTS_KEY, 'total', filters],
     queryFn: () => giftsApi.list({ ...filters, page: 1, pageSize: 1 }),
   });
   if (!data) return null;
-  return (
+  const amount = formatFen(data.totalFen, { symbol: true });
+  return narrow ? (
+    <Typography.Text id="gift-total" strong style={{ display: 'inline-flex', flexDirection: 'column' }}>
+      <span style={{ whiteSpace: 'nowrap' }}>{t('giftTotalAmount', { amount })}</span>
+      <span style={{ whiteSpace: 'nowrap', fontWeight: 'normal' }}>
+        {t('giftTotalCount', { count: data.total })}
+      </span>
+    </Typography.Text>
+  ) : (
     <Typography.Text id="gift-total" strong style={{ whiteSpace: 'nowrap' }}>
-      {t('giftTotal', { amount: formatFen(data.totalFen, { symbol: true }), count: data.total })}
+      {t('giftTotal', { amount, count: data.total })}
     </Typography.Text>
   );
 }
@@ -63,20 +73,21 @@ export default function GiftsPage() {
   const { data: me } = useMe();
   const [creating, setCreating] = useState(false);
   const [recorded, setRecorded] = useState<Gift | null>(null);
+  // On a phone the toolbar keeps to the screen: the total may wrap and 导出 shows as an icon.
+  const narrow = !(Grid.useBreakpoint().md ?? window.matchMedia('(min-width: 768px)').matches);
 
   const columns: ProColumns<Gift>[] = [
     {
       title: t('receiptNo'),
       dataIndex: 'receiptNo',
       fieldProps: { id: 'gift-receipt-no', maxLength: 30, autoComplete: 'off' },
-      render: (_, g) => (
-        <Typography.Text
-          copyable={{ text: g.receiptNo }}
-          style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
-        >
-          {g.receiptNo}
-        </Typography.Text>
-      ),
+      render: (_, g) => <GiftReceiptNo gift={g} />,
+    },
+    {
+      title: t('giftStatus'),
+      dataIndex: 'status',
+      search: false,
+      render: (_, g) => <GiftStatusTag gift={g} />,
     },
     {
       title: t('receivingOrg'),
@@ -138,45 +149,21 @@ export default function GiftsPage() {
       dataIndex: 'amountFen',
       search: false,
       align: 'right',
-      render: (_, g) => (
-        <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-          {formatFen(g.amountFen, { symbol: true })}
-        </span>
-      ),
+      render: (_, g) => <GiftAmount gift={g} />,
     },
     {
       title: t('designation'),
       key: 'designation',
       search: false,
-      render: (_, g) =>
-        g.appealName || g.purpose ? (
-          <Space direction="vertical" size={0}>
-            {g.appealName && <span>{g.appealName}</span>}
-            {g.purpose && (
-              <Typography.Text type={g.appealName ? 'secondary' : undefined}>{g.purpose}</Typography.Text>
-            )}
-          </Space>
-        ) : (
-          <Typography.Text type="secondary">{t('undesignated')}</Typography.Text>
-        ),
+      render: (_, g) => <GiftDesignation gift={g} />,
     },
     { title: t('receivingOrg'), dataIndex: 'orgName', search: false },
     {
-      title: t('receiptPdf'),
+      title: tc('actions'),
       valueType: 'option',
-      width: 90,
+      key: 'actions',
       fixed: 'right',
-      render: (_, g) => (
-        <a
-          key="pdf"
-          data-action="receipt-pdf"
-          href={`/api/gifts/${g.id}/receipt.pdf`}
-          target="_blank"
-          rel="noreferrer"
-        >
-          {t('viewReceipt')}
-        </a>
-      ),
+      render: (_, g) => <GiftActions gift={g} />,
     },
   ];
 
@@ -189,7 +176,18 @@ export default function GiftsPage() {
         rowKey="id"
         columns={columns}
         toolBarRender={(filters) => [
-          <GiftTotal key="total" filters={filters} />,
+          <GiftTotal key="total" filters={filters} narrow={narrow} />,
+          <Button
+            key="export"
+            id="gifts-export"
+            icon={<DownloadOutlined />}
+            href={giftsApi.exportUrl(filters)}
+            download
+            title={t('exportExcel')}
+            aria-label={t('exportExcel')}
+          >
+            {narrow ? null : t('exportExcel')}
+          </Button>,
           ...(can('donations:manage')
             ? [
                 <Button

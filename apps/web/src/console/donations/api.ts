@@ -3,12 +3,16 @@ import type {
   AppealKind,
   CreateDonorInput,
   CreateGiftInput,
+  DonationReport,
   Donor,
   DonorKind,
   Gift,
   GiftChannel,
+  GiftForm,
+  GiftReceipt,
+  ReportGrouping,
 } from '@boai/contracts';
-import { api, type Query } from '../../lib/api.ts';
+import { api, queryString, type Query } from '../../lib/api.ts';
 
 export type DonorQuery = {
   page: number;
@@ -73,4 +77,32 @@ export const appealsApi = {
 export const giftsApi = {
   list: (query: GiftQuery & Query) => api.get<GiftPage>('/api/gifts', query),
   create: (body: CreateGiftInput) => api.post<Gift>('/api/gifts', body),
+  receipts: (id: number) => api.get<{ items: GiftReceipt[] }>(`/api/gifts/${id}/receipts`),
+  /** 冲红并重开: answers the gift with its new receipt number. */
+  reissue: (id: number, reason: string) => api.post<Gift>(`/api/gifts/${id}/reissue`, { reason }),
+  /** 撤销捐赠: the receipt is voided and the gift no longer counts. */
+  cancel: (id: number, reason: string) => api.post<Gift>(`/api/gifts/${id}/cancel`, { reason }),
+  // Plain links: the browser opens or downloads them with the session cookie.
+  exportUrl: (filters: Omit<GiftQuery, 'page' | 'pageSize'> & Query) =>
+    `/api/gifts/export.xlsx${queryString(filters)}`,
+  receiptPdfUrl: (id: number) => `/api/gifts/${id}/receipt.pdf`,
+  certificateUrl: (id: number) => `/api/gifts/${id}/certificate.pdf`,
+};
+
+export const giftReceiptsKey = (id: number) => [...GIFTS_KEY, id, 'receipts'] as const;
+
+export type ReportQuery = {
+  orgId: number;
+  groupBy: ReportGrouping;
+  form: GiftForm;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+};
+
+export const REPORTS_KEY = ['donation-reports'] as const;
+
+export const reportsApi = {
+  get: (query: ReportQuery & Query) => api.get<DonationReport>('/api/donation-reports', query),
+  exportUrl: (query: ReportQuery & Query) => `/api/donation-reports/export.xlsx${queryString(query)}`,
 };

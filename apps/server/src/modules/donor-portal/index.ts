@@ -1,0 +1,5 @@
+/** 捐赠查询 (donor self-service) as the app registers it; other modules need nothing from here. */
+export { myGiftsRoutes } from './routes.ts';
+export { seedDemoMyGifts } from './demo.ts';
+export { startDonorPortalJobs } from './jobs.ts';
+export { rotateSmsPii } from '../../platform/sms/index.ts';

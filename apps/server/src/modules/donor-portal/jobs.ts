@@ -1,0 +1,39 @@
+import { pino } from 'pino';
+import type { AppContext } from '../../platform/http/context.ts';
+import {
+  DevelopmentSmsProvider,
+  purgeOldSms,
+  startSmsDelivery,
+  type SmsProvider,
+} from '../../platform/sms/index.ts';
+import { purgeDonorLogins } from './donor-session.ts';
+
+/**
+ * The module's background work: delivering queued text messages every second, and hourly forgetting
+ * expired donor sessions and codes and month-old messages. Messages go through the development
+ * provider (the log) until a gateway adapter is configured — see docs/modules/donor-portal.md.
+ */
+export function startDonorPortalJobs(
+  ctx: AppContext,
+  onError: (job: string, err: unknown) => void,
+  provider: SmsProvider = developmentProvider(ctx),
+): () => void {
+  const stopSms = startSmsDelivery(ctx.db, ctx.pii, provider, 1000, (err) => onError('sms-delivery', err));
+  const housekeeping = setInterval(
+    () =>
+      void Promise.all([purgeDonorLogins(ctx.db), purgeOldSms(ctx.db)]).catch((err) =>
+        onError('my-gifts-housekeeping', err),
+      ),
+    3_600_000,
+  );
+  housekeeping.unref();
+  return () => {
+    stopSms();
+    clearInterval(housekeeping);
+  };
+}
+
+function developmentProvider(ctx: AppContext): SmsProvider {
+  const log = pino({ level: ctx.config.logLevel, name: 'sms' });
+  return new DevelopmentSmsProvider((line, msg) => log.info(line, msg));
+}
