@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/access/actor.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { approveDisbursement } from '../disbursements/approve-disbursement.ts';
+import { publishedDays } from './published-days.ts';
 import { startHarness, type Harness } from '../../testing/harness.ts';
 
 let h: Harness;
@@ -64,7 +65,7 @@ describe('daily disclosure: preview and publish', () => {
     const named = await donor(orgId, { kind: 'person', name: '顾明远', nameConsent: true });
     const firm = await donor(orgId, { kind: 'enterprise', name: '无锡广益机电有限公司' });
     const anon = await donor(orgId, { kind: 'anonymous', mobile: '13700009999' });
-    await gift(orgId, masked, { amountFen: 20_000, purpose: '广益街道困难老人助餐' });
+    const first = await gift(orgId, masked, { amountFen: 20_000, purpose: '广益街道困难老人助餐' });
     await gift(orgId, named, { amountFen: 5_000 });
     await gift(orgId, firm, { amountFen: 1_000_000, channel: 'bank' });
     await gift(orgId, anon, { amountFen: 300 });
@@ -110,6 +111,10 @@ describe('daily disclosure: preview and publish', () => {
     const twice = await publish(orgId, today());
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('DISCLOSURE_ALREADY_PUBLISHED');
+    // What the donor self-service shows: the day each gift was published.
+    const late = await gift(orgId, named, { amountFen: 1_000 });
+    const days = await publishedDays(h.ctx.db, [first.id, late.id]);
+    expect([...days]).toEqual([[first.id, { day: today(), batchId: batch.id }]]);
   });
 
   it('exports a published batch as the .xlsx a society files: the public lines, amounts in yuan', async () => {
@@ -301,6 +306,18 @@ describe('a published disclosure never changes', () => {
     const asked = await request({ amountFen: 50_000, purpose: '购置冬季御寒包' });
     expect(asked.statusCode, asked.body).toBe(200);
     expect((await request({ amountFen: 7_000, purpose: '尚未批准的拨付' })).statusCode).toBe(200);
+    const toPerson = await request({
+      amountFen: 2_000,
+      purpose: '独居老人冬季慰问金',
+      recipientOrgId: null,
+      recipientName: '张小明',
+    });
+    const toUnit = await request({
+      amountFen: 3_000,
+      purpose: '购置取暖设备',
+      recipientOrgId: null,
+      recipientName: '五爱社区居家养老服务站',
+    });
     // Approved two days ago by someone other than the requester (四眼原则).
     await h.ctx.db.transaction((tx) =>
       approveDisbursement(
@@ -311,6 +328,12 @@ describe('a published disclosure never changes', () => {
         new Date(Date.now() - 2 * DAY),
       ),
     );
+    for (const res of [toPerson, toUnit]) {
+      expect(res.statusCode, res.body).toBe(200);
+      await h.ctx.db.transaction((tx) =>
+        approveDisbursement(tx, systemActor('test-approver'), res.json().id, {}, new Date(Date.now() - DAY)),
+      );
+    }
 
     const p = (await preview(orgId, daysAgo(1))).json();
     expect(p.lines.filter((l: Line) => l.kind === 'disbursement')).toEqual([
@@ -322,9 +345,12 @@ describe('a published disclosure never changes', () => {
         note: '购置冬季御寒包',
         occurredOn: daysAgo(2),
       }),
+      // A recipient named like a person is masked; a unit is named in full.
+      expect.objectContaining({ publicName: '张*明', amountFen: 2_000 }),
+      expect.objectContaining({ publicName: '五爱社区居家养老服务站', amountFen: 3_000 }),
     ]);
     const first = (await publish(orgId, daysAgo(1))).json();
-    expect(first).toMatchObject({ giftCount: 1, disbursementCount: 1, disbursementFen: 50_000 });
+    expect(first).toMatchObject({ giftCount: 1, disbursementCount: 3, disbursementFen: 55_000 });
     const cancelled = await h.req('POST', `/api/disbursements/${asked.json().id}/cancel`, {
       cookie: lx,
       body: { reason: '受助方已另获资助' },
@@ -339,8 +365,8 @@ describe('a published disclosure never changes', () => {
     const appeal = (
       await h.req('GET', `/api/public/disclosure/appeals/${appealId}?list=disbursement`)
     ).json();
-    expect(appeal.funds).toMatchObject({ receivedFen: 100_000, spentFen: 0, balanceFen: 100_000 });
-    expect(appeal.lines.items.map((l: Line) => l.amountFen)).toEqual([-50_000, 50_000]);
+    expect(appeal.funds).toMatchObject({ receivedFen: 100_000, spentFen: 5_000, balanceFen: 95_000 });
+    expect(appeal.lines.items.map((l: Line) => l.amountFen)).toEqual([-50_000, 50_000, 2_000, 3_000]);
   });
 });
 

@@ -1,3 +1,2 @@
-/** What other modules (donor self-service, reports) may use of the public disclosure. */
-export { disclosureBatches, disclosureLines } from './schema.ts';
+/** What other modules may use of the public disclosure (the donor self-service shows each gift's day). */
 export { publishedDays } from './published-days.ts';

@@ -12,6 +12,7 @@ import {
 import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../platform/db/client.ts';
+import { maskName } from '../../platform/pii/index.ts';
 import { disbursements } from '../disbursements/index.ts';
 import { appeals, donors, gifts, publicDonorName, receipts } from '../donations/index.ts';
 import { orgNamesById, orgs } from '../orgs/index.ts';
@@ -31,6 +32,15 @@ export function nextDay(day: string): string {
   const t = new Date(0);
   t.setUTCFullYear(y, m - 1, d + 1);
   return t.toISOString().slice(0, 10);
+}
+
+/**
+ * A recipient named in free text may be a unit (敬老院, 社区居委会) or a person receiving aid. A name as
+ * short as a personal name (up to four characters) is masked like one (张*明); a unit's longer name is
+ * shown in full. The people behind an aid batch are never named: the batch reference stands for them.
+ */
+function publicRecipientName(name: string): string {
+  return Array.from(name).length <= 4 ? maskName(name) : name;
 }
 
 /** What money is bound to, in public words: the appeal's name, or 定向 and the donor's named purpose. */
@@ -142,9 +152,13 @@ export async function pendingLines(q: Queryable, orgId: number, day: string): Pr
       giftId: null,
       disbursementId: d.id,
       occurredOn: d.paidOn ?? shanghaiDate(d.decidedAt!),
-      // Never a person behind an aid batch: the society, the named recipient, or the batch reference.
       publicName:
-        r.recipientOrgName ?? d.recipientName ?? (d.aidBatchRef ? `救助批次 ${d.aidBatchRef}` : d.purpose),
+        r.recipientOrgName ??
+        (d.aidBatchRef
+          ? `救助批次 ${d.aidBatchRef}`
+          : d.recipientName
+            ? publicRecipientName(d.recipientName)
+            : d.purpose),
       form: 'money' as const,
       amountFen: d.amountFen,
       appealId: d.appealId ?? r.sourceAppealId,
