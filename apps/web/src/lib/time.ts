@@ -19,3 +19,10 @@ export function toIsoInShanghai(value: Dayjs | string): string {
   const wall = typeof value === 'string' ? value : value.format('YYYY-MM-DD HH:mm:ss');
   return dayjs.tz(wall, TIME_ZONE).format();
 }
+
+/** A day picked in a form (dayjs or formatted string) as YYYY-MM-DD; undefined when empty or invalid. */
+export function dayOf(v: unknown): string | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const d = dayjs(v as string);
+  return d.isValid() ? d.format('YYYY-MM-DD') : undefined;
+}

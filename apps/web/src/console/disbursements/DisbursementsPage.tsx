@@ -3,7 +3,6 @@ import { Button, DatePicker, Grid, Space, Tabs, Tag, Tooltip, Typography } from 
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProColumns } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import {
   DISBURSEMENT_STATUS_LABELS,
   DISBURSEMENT_STATUSES,
@@ -16,7 +15,7 @@ import {
   type DisbursementStatus,
 } from '@boai/contracts';
 import { useLabel, useT } from '../../lib/i18n.tsx';
-import { formatTime } from '../../lib/time.ts';
+import { formatTime, dayOf } from '../../lib/time.ts';
 import { commonDict } from '../common/dict.ts';
 import { Page } from '../common/Page.tsx';
 import { QueryTable, type SearchValues } from '../common/QueryTable.tsx';
@@ -36,12 +35,6 @@ const STATUS_COLORS: Record<DisbursementStatus, string> = {
   approved: 'success',
   rejected: 'error',
   cancelled: 'default',
-};
-
-const dayOf = (v: unknown): string | undefined => {
-  if (v === undefined || v === null || v === '') return undefined;
-  const d = dayjs(v as string);
-  return d.isValid() ? d.format('YYYY-MM-DD') : undefined;
 };
 
 // Search fields are named apart from the request form's, so element ids never clash.

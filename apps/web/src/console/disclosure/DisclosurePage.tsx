@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatFen, type DisclosureBatch } from '@boai/contracts';
 import { useT } from '../../lib/i18n.tsx';
-import { formatTime, TIME_ZONE } from '../../lib/time.ts';
+import { formatTime, TIME_ZONE, dayOf } from '../../lib/time.ts';
 import { useCan, useMe } from '../auth/index.ts';
 import { Page } from '../common/Page.tsx';
 import { QueryTable, type SearchValues } from '../common/QueryTable.tsx';
@@ -19,10 +19,6 @@ import { LinesTable } from './LinesTable.tsx';
 
 type Filters = Omit<BatchQuery, 'page' | 'pageSize'>;
 const shanghaiToday = () => dayjs().tz(TIME_ZONE);
-const dayOf = (v: unknown) => {
-  const d = v ? dayjs(v as string) : null;
-  return d?.isValid() ? d.format('YYYY-MM-DD') : undefined;
-};
 
 /** 每日公示: preview a society's day, publish it (once, for good), and look back at what was published. */
 export default function DisclosurePage() {

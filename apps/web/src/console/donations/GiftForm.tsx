@@ -15,11 +15,10 @@ import { zodRule } from '../../lib/forms.ts';
 import { TIME_ZONE } from '../../lib/time.ts';
 import { commonDict } from '../common/dict.ts';
 import { MutationForm } from '../common/MutationForm.tsx';
-import { OrgTreeSelect } from '../orgs/index.ts';
 import { APPEALS_KEY, GIFTS_KEY, giftsApi } from './api.ts';
 import { donationsDict } from './dict.ts';
 import { yuanRule } from './money.ts';
-import { AppealSelect, DonorSelect } from './pickers.tsx';
+import { AppealDesignationField, DonorSelect, GiftOrgField } from './pickers.tsx';
 
 type Values = {
   orgId: number;
@@ -43,21 +42,6 @@ const toInput = (v: Values): CreateGiftInput => ({
   appealId: v.appealId ?? null,
   purpose: v.purpose?.trim() || null,
 });
-
-/** The society field: choosing another one clears the donor and the appeal, which belong to a society. */
-function OrgField({ value, onChange }: { value?: number; onChange?: (value: number | undefined) => void }) {
-  const form = Form.useFormInstance();
-  return (
-    <OrgTreeSelect
-      id="orgId"
-      value={value}
-      onChange={(v) => {
-        if (v !== value) form.setFieldsValue({ donorId: undefined, appealId: undefined });
-        onChange?.(v);
-      }}
-    />
-  );
-}
 
 /** 登记捐款: the gift and its receipt number are recorded together; the number is shown at once. */
 export function CreateGiftForm({
@@ -91,7 +75,7 @@ export function CreateGiftForm({
         label={t('receivingOrg')}
         rules={[{ required: true, message: tc('select', { field: t('receivingOrg') }) }]}
       >
-        <OrgField />
+        <GiftOrgField />
       </Form.Item>
       <ProFormDependency name={['orgId']}>
         {({ orgId }: { orgId?: number }) => (
@@ -149,20 +133,7 @@ export function CreateGiftForm({
           />
         </Form.Item>
       </div>
-      <ProFormDependency name={['orgId']}>
-        {({ orgId }: { orgId?: number }) => (
-          <Form.Item name="appealId" label={t('designateTo')}>
-            <AppealSelect
-              id="appealId"
-              orgId={orgId}
-              openOnly
-              exactOrg
-              disabled={orgId === undefined}
-              placeholder={orgId === undefined ? t('chooseOrgFirst') : t('designateHint')}
-            />
-          </Form.Item>
-        )}
-      </ProFormDependency>
+      <AppealDesignationField />
       <ProFormText
         name="purpose"
         label={t('purpose')}

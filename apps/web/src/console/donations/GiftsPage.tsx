@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { dayOf } from '../../lib/time.ts';
 import { Button, DatePicker, Grid, Modal, Result, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProColumns } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { formatFen, GIFT_CHANNEL_LABELS, GIFT_CHANNELS, giftChannelSchema, type Gift } from '@boai/contracts';
 import { useLabel, useT } from '../../lib/i18n.tsx';
 import { commonDict } from '../common/dict.ts';
@@ -19,13 +19,6 @@ import { GiftAmount, GiftDesignation, GiftReceiptNo, GiftStatusTag } from './gif
 import { AppealSelect } from './pickers.tsx';
 
 type Filters = Omit<GiftQuery, 'page' | 'pageSize'>;
-
-/** A picked day as YYYY-MM-DD, whether the search form hands over a dayjs or a formatted string. */
-const dayOf = (v: unknown): string | undefined => {
-  if (v === undefined || v === null || v === '') return undefined;
-  const d = dayjs(v as string);
-  return d.isValid() ? d.format('YYYY-MM-DD') : undefined;
-};
 
 // The search form's fields are named apart from the create form's (`orgId`, `channel`…), so element ids never clash.
 const toParams = (v: SearchValues): Filters => {

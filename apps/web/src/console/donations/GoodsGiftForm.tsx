@@ -19,13 +19,12 @@ import { useLabel, useT } from '../../lib/i18n.tsx';
 import { TIME_ZONE } from '../../lib/time.ts';
 import { commonDict } from '../common/dict.ts';
 import { MutationForm } from '../common/MutationForm.tsx';
-import { OrgTreeSelect } from '../orgs/index.ts';
 import { APPEALS_KEY, GIFTS_KEY } from './api.ts';
 import { donationsDict } from './dict.ts';
 import { goodsApi } from './goodsApi.ts';
 import { goodsDict } from './goodsDict.ts';
 import { yuanRule } from './money.ts';
-import { AppealSelect, DonorSelect } from './pickers.tsx';
+import { AppealDesignationField, DonorSelect, GiftOrgField } from './pickers.tsx';
 
 type Line = {
   name?: string;
@@ -81,21 +80,6 @@ const toInput = (v: Values): CreateGoodsGiftInput => ({
     expiresOn: l.expiresOn ? day(l.expiresOn) : null,
   })),
 });
-
-/** The society field: choosing another one clears the donor and the appeal, which belong to a society. */
-function OrgField({ value, onChange }: { value?: number; onChange?: (value: number | undefined) => void }) {
-  const form = Form.useFormInstance();
-  return (
-    <OrgTreeSelect
-      id="orgId"
-      value={value}
-      onChange={(v) => {
-        if (v !== value) form.setFieldsValue({ donorId: undefined, appealId: undefined });
-        onChange?.(v);
-      }}
-    />
-  );
-}
 
 function LineValue({ index }: { index: number }) {
   const line = Form.useWatch<Line | undefined>(['items', index], Form.useFormInstance());
@@ -332,7 +316,7 @@ export function CreateGoodsGiftForm({
             label={td('receivingOrg')}
             rules={[{ required: true, message: tc('select', { field: td('receivingOrg') }) }]}
           >
-            <OrgField />
+            <GiftOrgField />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -370,20 +354,7 @@ export function CreateGoodsGiftForm({
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <ProFormDependency name={['orgId']}>
-            {({ orgId }: { orgId?: number }) => (
-              <Form.Item name="appealId" label={td('designateTo')}>
-                <AppealSelect
-                  id="appealId"
-                  orgId={orgId}
-                  openOnly
-                  exactOrg
-                  disabled={orgId === undefined}
-                  placeholder={orgId === undefined ? td('chooseOrgFirst') : td('designateHint')}
-                />
-              </Form.Item>
-            )}
-          </ProFormDependency>
+          <AppealDesignationField />
         </Col>
         <Col xs={24} md={12}>
           <Form.Item

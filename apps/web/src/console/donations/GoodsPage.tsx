@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { dayOf } from '../../lib/time.ts';
 import { Button, DatePicker, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ProColumns } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import {
   formatFen,
   GIFT_STOCK_STATUS_LABELS,
@@ -27,12 +27,6 @@ import { StockStatusTag } from './GoodsStockStatusTag.tsx';
 import { AppealSelect } from './pickers.tsx';
 
 type Filters = Omit<GoodsQuery, 'page' | 'pageSize'>;
-
-const dayOf = (v: unknown): string | undefined => {
-  if (v === undefined || v === null || v === '') return undefined;
-  const d = dayjs(v as string);
-  return d.isValid() ? d.format('YYYY-MM-DD') : undefined;
-};
 
 // Search fields are named apart from the entry form's (`orgId` …), so element ids never clash.
 const toParams = (v: SearchValues): Filters => {

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Select, Spin } from 'antd';
+import { Form, Select, Spin } from 'antd';
+import { ProFormDependency } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DonorKind } from '@boai/contracts';
 import { useT } from '../../lib/i18n.tsx';
 import { APPEALS_KEY, appealsApi, DONORS_KEY, donorsApi } from './api.ts';
 import { donationsDict } from './dict.ts';
+import { OrgTreeSelect } from '../orgs/index.ts';
 
 type PickerProps = {
   id?: string;
@@ -112,6 +114,48 @@ export function AppealSelect({
         .map((a) => ({ value: a.id, label: a.name }))}
       popupMatchSelectWidth={false}
       style={{ width: '100%', minWidth: 180 }}
+    />
+  );
+}
+
+/** 定向到募捐项目: one of the chosen society's own open appeals (nothing to pick before a society). */
+export function AppealDesignationField() {
+  const t = useT(donationsDict);
+  return (
+    <ProFormDependency name={['orgId']}>
+      {({ orgId }: { orgId?: number }) => (
+        <Form.Item name="appealId" label={t('designateTo')}>
+          <AppealSelect
+            id="appealId"
+            orgId={orgId}
+            openOnly
+            exactOrg
+            disabled={orgId === undefined}
+            placeholder={orgId === undefined ? t('chooseOrgFirst') : t('designateHint')}
+          />
+        </Form.Item>
+      )}
+    </ProFormDependency>
+  );
+}
+
+/** The receiving society of a gift form: changing it clears the donor and appeal, which belong to a society. */
+export function GiftOrgField({
+  value,
+  onChange,
+}: {
+  value?: number;
+  onChange?: (value: number | undefined) => void;
+}) {
+  const form = Form.useFormInstance();
+  return (
+    <OrgTreeSelect
+      id="orgId"
+      value={value}
+      onChange={(v) => {
+        if (v !== value) form.setFieldsValue({ donorId: undefined, appealId: undefined });
+        onChange?.(v);
+      }}
     />
   );
 }
