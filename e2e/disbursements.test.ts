@@ -86,7 +86,9 @@ describe('拨付 with approval', () => {
     await phone.goto(`${server.url}/console/disbursements`);
     await phone.locator('#disbursement-totals').waitFor();
     await shot(phone, '64-disbursements-phone');
-    const overflow = (await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    const overflow = (await phone.evaluate(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    )) as number;
     expect(overflow).toBeLessThanOrEqual(0);
     await phone.close();
   });

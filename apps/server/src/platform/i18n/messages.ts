@@ -158,13 +158,16 @@ const en: Record<MessageKey, string> = {
   GOODS_VALUE_ZERO: 'The total valuation of the goods must be more than 0',
   GOODS_ATTACHMENT_TYPE_MISMATCH: 'The file does not match its type (only PDF, JPEG and PNG are accepted)',
   GOODS_ATTACHMENT_TOO_LARGE: 'An attachment cannot be larger than 10 MB',
-  GIFT_IMPORT_FILE_UNREADABLE: 'The file cannot be read: it must be an unencrypted, undamaged .xlsx or .csv file',
+  GIFT_IMPORT_FILE_UNREADABLE:
+    'The file cannot be read: it must be an unencrypted, undamaged .xlsx or .csv file',
   GIFT_IMPORT_FILE_EMPTY: 'The file holds no data rows to import',
-  GIFT_IMPORT_COLUMNS_MISSING: 'The file lacks required columns: {columns}. Compare its headers with the template',
+  GIFT_IMPORT_COLUMNS_MISSING:
+    'The file lacks required columns: {columns}. Compare its headers with the template',
   GIFT_IMPORT_TOO_MANY_ROWS: 'A file may hold at most {max} rows; split it by month and import the parts',
   DISCLOSURE_ALREADY_PUBLISHED: "This society's disclosure for that day is already published",
   DISCLOSURE_DAY_IN_FUTURE: 'A disclosure cannot be published for a future day',
-  DISCLOSURE_DAY_BEFORE_LATEST: 'A later day is already published for this society; an earlier day cannot follow it',
+  DISCLOSURE_DAY_BEFORE_LATEST:
+    'A later day is already published for this society; an earlier day cannot follow it',
   PAYMENT_DISABLED: 'Scan-to-donate is not enabled on this site',
   PAYMENT_PROVIDER_UNAVAILABLE: 'The payment service cannot be reached; please try again later',
   PAYMENT_NOT_PAID: 'This donation has not been paid yet',
