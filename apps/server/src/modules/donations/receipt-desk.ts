@@ -1,7 +1,6 @@
 import { shanghaiDate } from '@boai/contracts';
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Tx } from '../../platform/db/client.ts';
-import { receiptNumber } from './receipt-number.ts';
 import { gifts } from './schema.ts';
 
 /**
@@ -43,57 +42,43 @@ export function receiptDeskFor(db: Db): ReceiptDesk {
 type Waiting = { id: number; org_id: number; amount_fen: number };
 
 /**
- * Numbers these gifts' receipts inside the caller's transaction: one counter update per society,
- * one INSERT of all receipts, one UPDATE pointing the gifts at them. The counter rows stay locked
- * until commit, so numbers are dense and never shared. Returns each gift's receipt number.
+ * Numbers these gifts' receipts inside the caller's transaction, in ONE statement: the counter of each
+ * society moves by its number of gifts (counters taken in society order, so two transactions never
+ * wait on each other's rows crosswise), the receipts are inserted — 14 digits: year, society (4),
+ * sequence (6), e.g. 20260003000042 — and the gifts point at them. The counter rows stay locked until
+ * commit, so numbers are dense and never shared. Returns each gift's receipt number.
  */
 export async function assignReceiptNumbers(
   tx: Tx,
   waiting: readonly Waiting[],
   now: Date,
 ): Promise<Map<number, string>> {
-  const numbers = new Map<number, string>();
-  if (!waiting.length) return numbers;
+  if (!waiting.length) return new Map();
   const year = Number(shanghaiDate(now).slice(0, 4));
-  const perOrg = new Map<number, Waiting[]>();
-  for (const g of waiting) {
-    const list = perOrg.get(Number(g.org_id)) ?? [];
-    list.push(g);
-    perOrg.set(Number(g.org_id), list);
-  }
-  // Counters are taken in org order, so two transactions never wait on each other's rows crosswise.
-  const orgIds = [...perOrg.keys()].sort((a, b) => a - b);
-  const counters = await queryRows<{ org_id: number; last_seq: number }>(
+  const values = waiting.map((g) => sql`(${g.id}::int, ${g.org_id}::int, ${g.amount_fen}::bigint)`);
+  const rows = await queryRows<{ gift_id: number; number: string }>(
     tx,
-    sql`insert into receipt_series (org_id, year, last_seq)
-        values ${sql.join(
-          orgIds.map((o) => sql`(${o}, ${year}, ${perOrg.get(o)!.length})`),
-          sql`, `,
-        )}
+    sql`with v (gift_id, org_id, amount_fen) as (values ${sql.join(values, sql`, `)}),
+      counts as (select org_id, count(*)::int as n from v group by org_id),
+      counters as (
+        insert into receipt_series (org_id, year, last_seq)
+        select org_id, ${year}, n from counts order by org_id
         on conflict (org_id, year) do update set last_seq = receipt_series.last_seq + excluded.last_seq
-        returning org_id, last_seq`,
+        returning org_id, last_seq),
+      numbered as (
+        select v.gift_id, v.org_id, v.amount_fen,
+               counters.last_seq - counts.n + row_number() over (partition by v.org_id order by v.gift_id) as seq
+        from v join counters using (org_id) join counts using (org_id)),
+      issued as (
+        insert into receipts (org_id, year, seq, number, gift_id, amount_fen, replaces_id)
+        select org_id, ${year}, seq, ${String(year)} || lpad(org_id::text, 4, '0') || lpad(seq::text, 6, '0'),
+               gift_id, amount_fen, (select max(old.id) from receipts old where old.gift_id = numbered.gift_id)
+        from numbered
+        returning id, gift_id, number),
+      pointed as (update gifts set receipt_id = issued.id from issued where gifts.id = issued.gift_id)
+      select gift_id, number from issued`,
   );
-  const values = [];
-  for (const c of counters) {
-    const list = perOrg.get(Number(c.org_id))!;
-    let seq = Number(c.last_seq) - list.length;
-    for (const g of list) {
-      seq += 1;
-      const number = receiptNumber(year, Number(g.org_id), seq);
-      numbers.set(Number(g.id), number);
-      values.push(
-        sql`(${g.org_id}::int, ${year}::int, ${seq}::int, ${number}, ${g.id}::int, ${g.amount_fen}::bigint)`,
-      );
-    }
-  }
-  await tx.execute(sql`
-    with issued as (
-      insert into receipts (org_id, year, seq, number, gift_id, amount_fen, replaces_id)
-      select v.*, (select max(old.id) from receipts old where old.gift_id = v.gift_id)
-      from (values ${sql.join(values, sql`, `)}) as v (org_id, year, seq, number, gift_id, amount_fen)
-      returning id, gift_id)
-    update gifts set receipt_id = issued.id from issued where gifts.id = issued.gift_id`);
-  return numbers;
+  return new Map(rows.map((r) => [Number(r.gift_id), r.number]));
 }
 
 async function numberBatch(db: Db, now: Date): Promise<number[]> {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasPermission } from '../access/actor.ts';
 import { actorFromGrants } from '../auth/load-actor.ts';
+import { ACCOUNT_ROUTES, createSessionCache } from '../auth/session-cache.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from './context.ts';
@@ -42,10 +43,20 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
     }
   });
 
+  const sessions = createSessionCache(1000);
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && ACCOUNT_ROUTES.test(req.url)) sessions.clear();
+  });
+
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const access = req.routeOptions.config?.access as RouteAccess | undefined;
     if (!access || 'public' in access) return;
-    const found = await resolveSession(ctx.db, ctx.config, req.cookies[SESSION_COOKIE]);
+    const token = req.cookies[SESSION_COOKIE];
+    let found = token ? sessions.get(token) : undefined;
+    if (!found) {
+      found = await resolveSession(ctx.db, ctx.config, token);
+      if (token) sessions.set(token, found);
+    }
     if ('error' in found) throw new AppError(found.error, 401);
     const { session, user } = found;
     if (!user.active || !found.userOrgActive) throw new AppError('UNAUTHENTICATED', 401);
