@@ -1,25 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, shot, useE2e } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 describe('拨付 with approval', () => {
   it('梁溪区 requests from an appeal within its balance, 无锡市 approves, the appeal shows it spent', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await loginAs(page, server, 'lx_admin');
-    await page.goto(`${server.url}/console/disbursements`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await loginAs(page, e2e.server, 'lx_admin');
+    await page.goto(`${e2e.server.url}/console/disbursements`);
     await page.getByText('困境儿童医疗救助（白血病患儿住院费用补助）').first().waitFor();
     await shot(page, '60-disbursements-list');
 
@@ -49,9 +37,9 @@ describe('拨付 with approval', () => {
     expect(await page.locator(`#disbursement-approve-${d.id}`).count()).toBe(0);
     await page.close();
 
-    const city = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await loginAs(city, server, 'wx_admin');
-    await city.goto(`${server.url}/console/disbursements`);
+    const city = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await loginAs(city, e2e.server, 'wx_admin');
+    await city.goto(`${e2e.server.url}/console/disbursements`);
     await city.locator(`#disbursement-approve-${d.id}`).click();
     await city.getByText('确认批准向“患儿家长 王女士”拨付 ¥200.00').waitFor();
     await city.locator('#disbursement-approve-text').fill('同意');
@@ -66,7 +54,7 @@ describe('拨付 with approval', () => {
     await city.locator('#fund-balances').getByText('太湖流域防汛救灾专项').waitFor();
     await shot(city, '63-fund-balances');
 
-    await city.goto(`${server.url}/console/appeals`);
+    await city.goto(`${e2e.server.url}/console/appeals`);
     const row = city.locator('tr', { hasText: '天使计划' });
     await row
       .getByText(/¥1,000\.00/)
@@ -76,14 +64,14 @@ describe('拨付 with approval', () => {
   });
 
   it('works on a 390 px phone', async () => {
-    const phone = await browser.newPage({
+    const phone = await e2e.browser.newPage({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
       isMobile: true,
       hasTouch: true,
     });
-    await loginAs(phone, server, 'wx_admin');
-    await phone.goto(`${server.url}/console/disbursements`);
+    await loginAs(phone, e2e.server, 'wx_admin');
+    await phone.goto(`${e2e.server.url}/console/disbursements`);
     await phone.locator('#disbursement-totals').waitFor();
     await shot(phone, '64-disbursements-phone');
     const overflow = (await phone.evaluate(

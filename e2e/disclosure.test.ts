@@ -1,30 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { shanghaiDate } from '@boai/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, shot, useE2e } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 describe('一天一公示 from the console to the public phone page', () => {
   it('梁溪区 previews and publishes today; the public sees the masked name, the totals and the honour roll', async () => {
-    const liangxi = server.orgIds['梁溪区红十字会']!;
-    const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await loginAs(desk, server, 'lx_admin');
+    const liangxi = e2e.server.orgIds['梁溪区红十字会']!;
+    const desk = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await loginAs(desk, e2e.server, 'lx_admin');
     const donors = await (
-      await desk.request.get(`${server.url}/api/donors?q=${encodeURIComponent('陈美华')}`)
+      await desk.request.get(`${e2e.server.url}/api/donors?q=${encodeURIComponent('陈美华')}`)
     ).json();
-    const gift = await desk.request.post(`${server.url}/api/gifts`, {
+    const gift = await desk.request.post(`${e2e.server.url}/api/gifts`, {
       data: {
         orgId: liangxi,
         donorId: donors.items[0].id,
@@ -36,7 +24,7 @@ describe('一天一公示 from the console to the public phone page', () => {
     expect(gift.status()).toBe(200);
     const receiptNo = (await gift.json()).receiptNo;
 
-    await desk.goto(`${server.url}/console/disclosure`);
+    await desk.goto(`${e2e.server.url}/console/disclosure`);
     await desk.getByText(receiptNo).waitFor();
     expect(await desk.locator('#disclosure-totals').innerText()).toContain('¥888.00');
     await shot(desk, '60-disclosure-preview');
@@ -45,8 +33,8 @@ describe('一天一公示 from the console to the public phone page', () => {
     await desk.getByText('该日公示已发布').waitFor();
     await shot(desk, '61-disclosure-published');
 
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    await phone.goto(`${server.url}/`);
+    const phone = await e2e.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await phone.goto(`${e2e.server.url}/`);
     await phone.getByText('捐赠信息公开').click();
     await phone.getByText('梁溪区红十字会').first().click();
     await phone.getByText(shanghaiDate(new Date())).first().click();

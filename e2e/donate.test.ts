@@ -1,43 +1,31 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, shot, useE2e } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 describe('scan to donate, on a phone', () => {
   it('梁溪区 prints the poster; a donor scans it, pays at the sandbox cashier and gets a verifiable receipt', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await loginAs(page, server, 'lx_admin');
-    await page.goto(`${server.url}/console/appeals`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await loginAs(page, e2e.server, 'lx_admin');
+    await page.goto(`${e2e.server.url}/console/appeals`);
     const row = page.locator('tr', { hasText: '天使计划' }).first();
     await row.getByText('海报').waitFor();
     await shot(page, '40-appeals-qr-actions');
     const appealId = Number(
       (await row.locator('a', { hasText: '二维码' }).getAttribute('href'))!.match(/appeals\/(\d+)\/qr/)![1],
     );
-    const poster = await page.request.get(`${server.url}/api/appeals/${appealId}/poster.pdf`);
+    const poster = await page.request.get(`${e2e.server.url}/api/appeals/${appealId}/poster.pdf`);
     expect(poster.status()).toBe(200);
     expect(poster.headers()['content-type']).toBe('application/pdf');
     await page.close();
 
-    const phone = await browser.newPage({
+    const phone = await e2e.browser.newPage({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
       isMobile: true,
       hasTouch: true,
     });
-    await phone.goto(`${server.url}/p/donate/${appealId}`);
+    await phone.goto(`${e2e.server.url}/p/donate/${appealId}`);
     await phone.getByText('“天使计划”困境儿童医疗救助').waitFor();
     expect(await phone.locator('body').innerText()).toContain('梁溪区红十字会');
     await shot(phone, '41-phone-donate');
@@ -73,7 +61,7 @@ describe('scan to donate, on a phone', () => {
     await shot(phone, '44-phone-donate-thanks');
 
     const certHref = await phone.locator('#donate-certificate').getAttribute('href');
-    const cert = await phone.request.get(`${server.url}${certHref}`);
+    const cert = await phone.request.get(`${e2e.server.url}${certHref}`);
     expect(cert.status()).toBe(200);
     expect(cert.headers()['content-type']).toBe('application/pdf');
 

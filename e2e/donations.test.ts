@@ -1,26 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, shot, useE2e } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 describe('a gift from entry to the public check of its receipt', () => {
   it('梁溪区 records a cash gift, gets its receipt number at once, and a member of the public verifies it by phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await loginAs(page, server, 'lx_admin');
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await loginAs(page, e2e.server, 'lx_admin');
 
-    await page.goto(`${server.url}/console/gifts`);
+    await page.goto(`${e2e.server.url}/console/gifts`);
     await page.locator('#gift-create').click();
     await page.locator('#donorId').click();
     await page.keyboard.type('陈美华');
@@ -39,18 +27,18 @@ describe('a gift from entry to the public check of its receipt', () => {
     await page.getByText(gift.receiptNo).first().waitFor();
     await shot(page, '21-gift-recorded');
 
-    const pdf = await page.request.get(`${server.url}/api/gifts/${gift.id}/receipt.pdf`);
+    const pdf = await page.request.get(`${e2e.server.url}/api/gifts/${gift.id}/receipt.pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await page.close();
 
-    const phone = await browser.newPage({
+    const phone = await e2e.browser.newPage({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
       isMobile: true,
       hasTouch: true,
     });
-    await phone.goto(`${server.url}/p/receipts/${gift.receiptNo}`);
+    await phone.goto(`${e2e.server.url}/p/receipts/${gift.receiptNo}`);
     await phone.getByText('票据真实有效').waitFor();
     const text = await phone.locator('body').innerText();
     expect(text).toContain('¥888.80');

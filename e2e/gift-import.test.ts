@@ -1,20 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeGbk } from '../apps/server/src/testing/gbk.ts';
-import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
+import { loginAs, shot, useE2e } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 const day = (n: number) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(
@@ -36,9 +24,9 @@ const statement = () =>
 
 describe('导入到账明细', () => {
   it('梁溪区 uploads a GBK bank statement, sees its row errors, imports the valid rows, and finds them in the history', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await loginAs(page, server, 'lx_admin');
-    await page.goto(`${server.url}/console/gift-import`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await loginAs(page, e2e.server, 'lx_admin');
+    await page.goto(`${e2e.server.url}/console/gift-import`);
     // The demo import is in the history, its one bad row kept visible.
     await page.locator('[data-action="open-import"]').first().waitFor();
     await shot(page, '40-gift-import-page');
@@ -76,7 +64,7 @@ describe('导入到账明细', () => {
     await shot(page, '43-gift-import-committed');
 
     // The gifts carry receipt numbers at once.
-    const gifts = await page.request.get(`${server.url}/api/gifts?channel=bank&pageSize=50`);
+    const gifts = await page.request.get(`${e2e.server.url}/api/gifts?channel=bank&pageSize=50`);
     const names = (await gifts.json()).items
       .filter((g: { receiptNo: string }) => /^\d{14}$/.test(g.receiptNo))
       .map((g: { donorName: string }) => g.donorName);
@@ -85,14 +73,14 @@ describe('导入到账明细', () => {
   });
 
   it('works on a 390 px phone screen without sideways scrolling of the page', async () => {
-    const phone = await browser.newPage({
+    const phone = await e2e.browser.newPage({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
       isMobile: true,
       hasTouch: true,
     });
-    await loginAs(phone, server, 'lx_admin');
-    await phone.goto(`${server.url}/console/gift-import`);
+    await loginAs(phone, e2e.server, 'lx_admin');
+    await phone.goto(`${e2e.server.url}/console/gift-import`);
     await phone.getByText('点击或拖拽文件到此处上传').waitFor();
     await phone.locator('[data-action="open-import"]').first().waitFor();
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

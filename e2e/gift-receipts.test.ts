@@ -1,23 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatFen, type DonationReport, type Gift } from '@boai/contracts';
-import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
+import { loginAs, shot, useE2e } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 const giftsOf = async (page: Page, query = '') =>
-  (await (await page.request.get(`${server.url}/api/gifts?pageSize=200${query}`)).json()) as {
+  (await (await page.request.get(`${e2e.server.url}/api/gifts?pageSize=200${query}`)).json()) as {
     items: Gift[];
     totalFen: number;
   };
@@ -33,12 +22,12 @@ describe('receipts after the gift: 冲红重开, 撤销, reports, the donor page
   let cancelled: Gift;
 
   it('梁溪区 voids a receipt and reissues it, then cancels another gift; each asks for a reason first', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await loginAs(page, server, 'lx_admin');
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await loginAs(page, e2e.server, 'lx_admin');
     const [first, second] = (await giftsOf(page)).items.filter(
       (g) => g.status === 'confirmed' && g.form === 'money' && g.orgName === '梁溪区红十字会',
     );
-    await page.goto(`${server.url}/console/gifts`);
+    await page.goto(`${e2e.server.url}/console/gifts`);
 
     await rowAction(page, first!.id, 'reissue');
     await page.getByText(`票据 ${first!.receiptNo} 将被冲红作废`).waitFor();
@@ -99,7 +88,7 @@ describe('receipts after the gift: 冲红重开, 撤销, reports, the donor page
     await shot(page, '52-gift-cancelled');
 
     const exported = await page.request.get(
-      `${server.url}${await page.locator('#gifts-export').getAttribute('href')}`,
+      `${e2e.server.url}${await page.locator('#gifts-export').getAttribute('href')}`,
     );
     expect(exported.status()).toBe(200);
     expect(exported.headers()['content-type']).toContain('spreadsheetml');
@@ -107,13 +96,13 @@ describe('receipts after the gift: 冲红重开, 撤销, reports, the donor page
   }, 120_000);
 
   it('the report sums what the list counts, by month and by branch, and the donor page lists the cancelled gift', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await loginAs(page, server, 'lx_admin');
-    const orgId = server.orgIds['梁溪区红十字会']!;
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await loginAs(page, e2e.server, 'lx_admin');
+    const orgId = e2e.server.orgIds['梁溪区红十字会']!;
     const report = (await (
-      await page.request.get(`${server.url}/api/donation-reports?orgId=${orgId}&groupBy=org`)
+      await page.request.get(`${e2e.server.url}/api/donation-reports?orgId=${orgId}&groupBy=org`)
     ).json()) as DonationReport;
-    await page.goto(`${server.url}/console/donation-reports`);
+    await page.goto(`${e2e.server.url}/console/donation-reports`);
     const table = page.locator('#report-table');
     await table
       .getByText(formatFen(report.amountFen, { symbol: true }))
@@ -125,7 +114,7 @@ describe('receipts after the gift: 冲红重开, 撤销, reports, the donor page
     expect(await table.locator('.ant-table-summary').innerText()).toContain(String(report.giftCount));
     await shot(page, '53-donation-report');
 
-    await page.goto(`${server.url}/console/donors`);
+    await page.goto(`${e2e.server.url}/console/donors`);
     await page.locator(`#donor-open-${cancelled.donorId}`).click();
     const gifts = page.locator('#donor-gifts');
     await gifts.getByText(cancelled.receiptNo).waitFor();
@@ -135,10 +124,10 @@ describe('receipts after the gift: 冲红重开, 撤销, reports, the donor page
   }, 60_000);
 
   it('staff who may only read see no 冲红 or 撤销 in the menu', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await loginAs(page, server, 'cas_staff');
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await loginAs(page, e2e.server, 'cas_staff');
     const [gift] = (await giftsOf(page)).items;
-    await page.goto(`${server.url}/console/gifts`);
+    await page.goto(`${e2e.server.url}/console/gifts`);
     await page.locator(`#gift-actions-${gift!.id}`).click();
     await page.locator('.ant-dropdown [data-action=receipt-history]').waitFor();
     expect(await page.locator('.ant-dropdown [data-action=reissue]').count()).toBe(0);
@@ -147,13 +136,13 @@ describe('receipts after the gift: 冲红重开, 撤销, reports, the donor page
   }, 60_000);
 
   it('a phone shows a voided receipt as 已作废 in red and leads to the number issued in its place', async () => {
-    const phone = await browser.newPage({
+    const phone = await e2e.browser.newPage({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
       isMobile: true,
       hasTouch: true,
     });
-    await phone.goto(`${server.url}/p/receipts/${reissued.old}`);
+    await phone.goto(`${e2e.server.url}/p/receipts/${reissued.old}`);
     const notice = phone.locator('#receipt-voided');
     await notice.getByText('已作废（冲红）').waitFor();
     expect(await notice.getByText('已作废（冲红）').getAttribute('style')).toContain(
@@ -166,7 +155,7 @@ describe('receipts after the gift: 冲红重开, 撤销, reports, the donor page
     expect(new URL(phone.url()).pathname).toBe(`/p/receipts/${reissued.now}`);
     expect(await phone.locator('#receipt-number').inputValue()).toBe(reissued.now);
 
-    await phone.goto(`${server.url}/p/receipts/${cancelled.receiptNo}`);
+    await phone.goto(`${e2e.server.url}/p/receipts/${cancelled.receiptNo}`);
     await phone.getByText('未换开新票据（该笔捐赠已撤销）').waitFor();
     await phone.close();
   }, 60_000);

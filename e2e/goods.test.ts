@@ -1,26 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, screenshotDir, shot, useE2e } from './server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 describe('a gift of goods from entry to its documents', () => {
   it('无锡市 records two lines of goods, sees line values and the total as it types, gets the receipt and attaches the inspection report', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await loginAs(page, server, 'wx_admin');
-    await page.goto(`${server.url}/console/goods`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await loginAs(page, e2e.server, 'wx_admin');
+    await page.goto(`${e2e.server.url}/console/goods`);
     // The demo's gifts of goods await receipt into stock.
     await page.getByText('无锡安泰应急装备有限公司').first().waitFor();
     expect(await page.getByText('待入库').count()).toBeGreaterThanOrEqual(3);
@@ -70,20 +59,20 @@ describe('a gift of goods from entry to its documents', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     const link = page.getByRole('link', { name: '棉被检验报告.pdf' });
     await link.waitFor();
-    const download = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+    const download = await page.request.get(`${e2e.server.url}${await link.getAttribute('href')}`);
     expect(download.headers()['content-type']).toBe('application/pdf');
     expect((await download.body()).toString()).toBe('%PDF-1.4\n%%EOF\n');
     await shot(page, '32-goods-detail');
     await page.close();
 
-    const phone = await browser.newPage({
+    const phone = await e2e.browser.newPage({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
       isMobile: true,
       hasTouch: true,
     });
-    await loginAs(phone, server, 'wx_admin');
-    await phone.goto(`${server.url}/console/goods`);
+    await loginAs(phone, e2e.server, 'wx_admin');
+    await phone.goto(`${e2e.server.url}/console/goods`);
     await phone.getByText(gift.receiptNo).first().waitFor();
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(phone, '33-goods-phone');

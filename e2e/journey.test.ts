@@ -1,35 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginAs, screenshotDir, shot, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, shot, useE2e } from './server.ts';
 
 /**
  * The issue's whole journey at phone size: a donor scans an appeal's code and gives anonymously, a
  * second gives by name; the office publishes the day; the public page shows the totals and the masked
  * honour roll; the QR code printed on the receipt opens a page that confirms it.
  */
-let server: RunningServer;
-let browser: Browser;
+const e2e = useE2e();
 const dir = mkdtempSync(path.join(tmpdir(), 'boai-journey-'));
-
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const phoneOf = async () =>
   (
-    await browser.newContext({
+    await e2e.browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
       isMobile: true,
@@ -45,7 +34,7 @@ async function donate(
   who: { name?: string },
   shotName: string,
 ) {
-  await phone.goto(`${server.url}/p/donate/${appealId}`);
+  await phone.goto(`${e2e.server.url}/p/donate/${appealId}`);
   await phone.getByText('“天使计划”困境儿童医疗救助').waitFor();
   await phone.getByRole('radio', { name: amount }).click();
   if (who.name) await phone.locator('#donate-name').fill(who.name);
@@ -79,10 +68,10 @@ function qrOfPdf(pdf: Buffer): string {
 
 describe('the donations journey on a phone', () => {
   it('scan, give anonymously and by name, publish the day, see the honour roll, verify by the receipt QR', async () => {
-    const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await loginAs(desk, server, 'lx_admin');
-    const liangxi = server.orgIds['梁溪区红十字会']!;
-    const appeals = await (await desk.request.get(`${server.url}/api/appeals?orgId=${liangxi}`)).json();
+    const desk = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await loginAs(desk, e2e.server, 'lx_admin');
+    const liangxi = e2e.server.orgIds['梁溪区红十字会']!;
+    const appeals = await (await desk.request.get(`${e2e.server.url}/api/appeals?orgId=${liangxi}`)).json();
     const appealId = appeals.items.find((a: { name: string }) => a.name.includes('天使计划')).id as number;
 
     const anon = await donate(await phoneOf(), appealId, '50 元', {}, '70-journey-anonymous-thanks');
@@ -98,7 +87,7 @@ describe('the donations journey on a phone', () => {
     expect(named.text).not.toContain('周静怡');
 
     // The office publishes today's disclosure.
-    await desk.goto(`${server.url}/console/disclosure`);
+    await desk.goto(`${e2e.server.url}/console/disclosure`);
     await desk.getByText(named.receiptNo).waitFor();
     await desk.getByText(anon.receiptNo).waitFor();
     await desk.locator('#disclosure-publish').click();
@@ -108,7 +97,7 @@ describe('the donations journey on a phone', () => {
 
     // The public page of 梁溪区: totals, the day's list and the honour roll — masked, never the name.
     const phone = await phoneOf();
-    await phone.goto(`${server.url}/p/disclosure/${liangxi}`);
+    await phone.goto(`${e2e.server.url}/p/disclosure/${liangxi}`);
     await phone.getByRole('tab', { name: '功德榜' }).waitFor();
     const page = await phone.locator('body').innerText();
     expect(page).toMatch(/¥[\d,]+\.\d{2}/);
@@ -124,13 +113,13 @@ describe('the donations journey on a phone', () => {
 
     // The receipt PDF's QR code leads to the public check, which confirms it.
     const gifts = await (
-      await desk.request.get(`${server.url}/api/gifts?receiptNo=${named.receiptNo}`)
+      await desk.request.get(`${e2e.server.url}/api/gifts?receiptNo=${named.receiptNo}`)
     ).json();
-    const pdf = await desk.request.get(`${server.url}/api/gifts/${gifts.items[0].id}/receipt.pdf`);
+    const pdf = await desk.request.get(`${e2e.server.url}/api/gifts/${gifts.items[0].id}/receipt.pdf`);
     expect(pdf.status()).toBe(200);
     const target = qrOfPdf(await pdf.body());
     expect(target).toMatch(new RegExp(`/p/receipts/${named.receiptNo}$`));
-    await phone.goto(`${server.url}${new URL(target).pathname}`);
+    await phone.goto(`${e2e.server.url}${new URL(target).pathname}`);
     await phone.getByText('票据真实有效').waitFor();
     const check = await phone.locator('body').innerText();
     expect(check).toContain('周*怡');

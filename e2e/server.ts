@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const DEMO_PASSWORD = 'E2e-Demo-Pass-1';
@@ -114,4 +115,22 @@ export async function loginAs(page: Page, server: RunningServer, username: strin
   await page.waitForURL((u) => u.pathname.startsWith('/console') && !u.pathname.endsWith('/login'), {
     timeout: 20_000,
   });
+}
+
+/**
+ * The server and browser of one e2e file: started before its tests, stopped after them. The fields
+ * are filled in `beforeAll`, so read them inside tests only.
+ */
+export function useE2e(): { server: RunningServer; browser: Browser } {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    env.server = await startServer();
+    env.browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
