@@ -4,7 +4,7 @@ import { Button, DatePicker, Grid, Modal, Result, Space, Typography } from 'antd
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProColumns } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import { formatFen, GIFT_CHANNEL_LABELS, GIFT_CHANNELS, giftChannelSchema, type Gift } from '@boai/contracts';
+import { formatFen, GIFT_CHANNEL_LABELS, MONEY_CHANNELS, moneyChannelSchema, type Gift } from '@boai/contracts';
 import { useLabel, useT } from '../../lib/i18n.tsx';
 import { commonDict } from '../common/dict.ts';
 import { Page } from '../common/Page.tsx';
@@ -25,9 +25,10 @@ const toParams = (v: SearchValues): Filters => {
   const range = Array.isArray(v.filterReceivedOn) ? (v.filterReceivedOn as unknown[]) : [];
   const receiptNo = typeof v.receiptNo === 'string' ? v.receiptNo.trim() : '';
   return {
+    form: 'money',
     orgId: typeof v.filterOrgId === 'number' ? v.filterOrgId : undefined,
     appealId: typeof v.filterAppealId === 'number' ? v.filterAppealId : undefined,
-    channel: giftChannelSchema.safeParse(v.filterChannel).data,
+    channel: moneyChannelSchema.safeParse(v.filterChannel).data,
     from: dayOf(range[0]),
     to: dayOf(range[1]),
     receiptNo: receiptNo || undefined,
@@ -101,7 +102,7 @@ export default function GiftsPage() {
       dataIndex: 'filterChannel',
       hideInTable: true,
       valueType: 'select',
-      valueEnum: Object.fromEntries(GIFT_CHANNELS.map((c) => [c, { text: label(GIFT_CHANNEL_LABELS[c]) }])),
+      valueEnum: Object.fromEntries(MONEY_CHANNELS.map((c) => [c, { text: label(GIFT_CHANNEL_LABELS[c]) }])),
       fieldProps: { id: 'filterChannel' },
     },
     {

@@ -54,6 +54,8 @@ export type AppealInput = {
 export type GiftQuery = {
   page: number;
   pageSize: number;
+  /** 捐款登记 lists money; gifts of goods have their own page. */
+  form?: GiftForm;
   orgId?: number;
   appealId?: number;
   donorId?: number;
