@@ -27,6 +27,14 @@ export default function ConsoleLayout() {
     .filter((m) => !m.permission || can(m.permission))
     .map((m) => ({ path: modulePath(m), name: t(m.label), icon: m.icon }));
 
+  // ProLayout matches menu paths as prefixes, so the workbench ('/console') would light up on every
+  // page: pick the longest module path the address starts with, the workbench only when exact.
+  const selected = menu
+    .map((m) => m.path)
+    .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
+    .filter((p) => p !== '/console' || location.pathname.replace(/\/$/, '') === '/console')
+    .sort((a, b) => b.length - a.length)[0];
+
   const logout = async () => {
     await authApi.logout().catch(() => undefined);
     leave('logout');
@@ -42,6 +50,7 @@ export default function ConsoleLayout() {
       splitMenus={false}
       siderWidth={208}
       location={{ pathname: location.pathname }}
+      selectedKeys={selected ? [selected] : []}
       route={{ path: '/console', routes: menu }}
       menu={{ locale: false }}
       onMenuHeaderClick={() => void navigate('/console')}
