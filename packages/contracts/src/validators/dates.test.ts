@@ -139,3 +139,25 @@ describe('calendar helpers', () => {
     expect(daysInMonth(2024, 2)).toBe(29);
   });
 });
+
+describe('the fixed-offset fast path', () => {
+  it('agrees with the time-zone database for any instant since 1992', () => {
+    const tz = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1992, 0, 1), max: Date.UTC(2100, 0, 1) }), (t) => {
+        const d = new Date(t);
+        expect(shanghaiDateTime(d)).toBe(tz.format(d));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -33,9 +33,25 @@ interface WallClock {
   second: number;
 }
 
+/** Shanghai has kept UTC+8 without daylight saving since 1991-09-15; later instants need no tz database. */
+const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+const UTC8 = 8 * 3_600_000;
+
 function shanghaiWallClock(d: Date): WallClock {
   const t = d.getTime();
   if (!(d instanceof Date) || Number.isNaN(t)) throw new RangeError('无效的日期');
+  if (t >= FIXED_OFFSET_SINCE) {
+    // The hot path (every gift checks today's date): plain arithmetic instead of Intl.formatToParts.
+    const w = new Date(t + UTC8);
+    return {
+      year: w.getUTCFullYear(),
+      month: w.getUTCMonth() + 1,
+      day: w.getUTCDate(),
+      hour: w.getUTCHours(),
+      minute: w.getUTCMinutes(),
+      second: w.getUTCSeconds(),
+    };
+  }
   // formatToParts instead of parsing the formatted string: locale punctuation is not a stable contract.
   const parts: Record<string, string> = {};
   for (const p of shanghaiFormatter().formatToParts(d)) parts[p.type] = p.value;
