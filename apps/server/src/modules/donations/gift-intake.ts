@@ -144,6 +144,7 @@ async function writeBatch(tx: Tx, jobs: Job[], now: Date): Promise<(IntakeResult
       tx,
       rows.map((g) => ({ id: g.id, org_id: g.orgId, amount_fen: g.amountFen })),
       now,
+      { fresh: true },
     );
     rows.forEach((g, k) => {
       const i = accepted[k]!;

@@ -52,6 +52,8 @@ export async function assignReceiptNumbers(
   tx: Tx,
   waiting: readonly Waiting[],
   now: Date,
+  /** Gifts recorded in this very transaction cannot have had a receipt to replace: skip the lookup. */
+  opts: { fresh?: boolean } = {},
 ): Promise<Map<number, string>> {
   if (!waiting.length) return new Map();
   const year = Number(shanghaiDate(now).slice(0, 4));
@@ -72,7 +74,8 @@ export async function assignReceiptNumbers(
       issued as (
         insert into receipts (org_id, year, seq, number, gift_id, amount_fen, replaces_id)
         select org_id, ${year}, seq, ${String(year)} || lpad(org_id::text, 4, '0') || lpad(seq::text, 6, '0'),
-               gift_id, amount_fen, (select max(old.id) from receipts old where old.gift_id = numbered.gift_id)
+               gift_id, amount_fen,
+               ${opts.fresh ? sql`null::int` : sql`(select max(old.id) from receipts old where old.gift_id = numbered.gift_id)`}
         from numbered
         returning id, gift_id, number),
       pointed as (update gifts set receipt_id = issued.id from issued where gifts.id = issued.gift_id)
