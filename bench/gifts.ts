@@ -213,7 +213,10 @@ async function main() {
     const lines = [
       `gifts answered        ${latencies.length} in ${elapsed.toFixed(1)} s, errors ${errors}`,
       `throughput            ${rate.toFixed(0)} gifts/s   target ≥ ${TARGET_RATE}   ratio ${(rate / TARGET_RATE).toFixed(2)}   ${ok(rate >= TARGET_RATE)}`,
-      `latency ms            p50 ${pct(latencies, 0.5).toFixed(1)}  p95 ${pct(latencies, 0.95).toFixed(1)}  p99 ${pct(latencies, 0.99).toFixed(1)}   p99 target ≤ ${TARGET_P99_MS}   ratio ${(pct(latencies, 0.99) / TARGET_P99_MS).toFixed(2)}   ${ok(pct(latencies, 0.99) <= TARGET_P99_MS)}`,
+      `latency ms            p50 ${pct(latencies, 0.5).toFixed(1)}  p95 ${pct(latencies, 0.95).toFixed(1)}  p99 ${pct(latencies, 0.99).toFixed(1)}` +
+        (kind === 'postgres'
+          ? `   p99 target ≤ ${TARGET_P99_MS}   ratio ${(pct(latencies, 0.99) / TARGET_P99_MS).toFixed(2)}   ${ok(pct(latencies, 0.99) <= TARGET_P99_MS)}`
+          : '   (the issue sets a p99 target for PostgreSQL only)'),
       `receipts              ${check.receipts} for ${check.gifts} gifts, ${check.distinct} distinct, series dense: ${check.dense}   ${ok(check.receipts === check.gifts && check.distinct === check.receipts && check.dense)}`,
       `receipt lag           max ${check.lagMs.toFixed(0)} ms after its gift   target ≤ ${TARGET_RECEIPT_LAG_MS}   ${ok(check.lagMs <= TARGET_RECEIPT_LAG_MS)}`,
       `plain INSERT baseline ${plain.toFixed(0)} rows/s (single-row autocommit, same concurrency, same database)`,
