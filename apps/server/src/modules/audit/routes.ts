@@ -1,5 +1,7 @@
 import { auditPageSchema, auditQuerySchema } from '@boai/contracts';
 import type { FastifyInstance } from 'fastify';
+import { contentDisposition } from '../../platform/http/downloads.ts';
+import { XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
 import { exportAudit } from './export-audit.ts';
 import { searchAudit } from './search-audit.ts';
@@ -34,10 +36,16 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req, reply) => {
       const stream = await exportAudit(ctx.db, actorOf(req), req.query);
-      const name = encodeURIComponent(`审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`);
       reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${name}`);
+        .header('content-type', XLSX_TYPE)
+        .header(
+          'content-disposition',
+          contentDisposition(
+            'attachment',
+            'audit.xlsx',
+            `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`,
+          ),
+        );
       return reply.send(stream);
     },
   );

@@ -14,7 +14,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
 import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
-import { attachmentName, XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
+import { XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
+import { contentDisposition } from '../../platform/http/downloads.ts';
 import { approveDisbursement } from './approve-disbursement.ts';
 import { cancelDisbursement } from './cancel-disbursement.ts';
 import { exportDisbursements } from './export-disbursements.ts';
@@ -54,7 +55,10 @@ export function disbursementRoutes(app: FastifyInstance, ctx: AppContext): void 
       const { page: _p, pageSize: _s, ...filter } = req.query;
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentName('disbursements.xlsx', '拨付明细.xlsx'))
+        .header(
+          'content-disposition',
+          contentDisposition('attachment', 'disbursements.xlsx', '拨付明细.xlsx'),
+        )
         .send(exportDisbursements(ctx.db, actorOf(req), filter));
     },
   );

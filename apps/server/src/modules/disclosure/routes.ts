@@ -23,7 +23,8 @@ import {
 } from '@boai/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
-import { attachmentName, XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
+import { XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
+import { contentDisposition } from '../../platform/http/downloads.ts';
 import { exportBatch } from './export-batch.ts';
 import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { honourRoll } from './honour-roll.ts';
@@ -105,7 +106,11 @@ export function disclosureRoutes(app: FastifyInstance, ctx: AppContext): void {
         .header('content-type', XLSX_TYPE)
         .header(
           'content-disposition',
-          attachmentName(`disclosure-${batch.day}.xlsx`, `${batch.orgName}${batch.day}公示明细.xlsx`),
+          contentDisposition(
+            'attachment',
+            `disclosure-${batch.day}.xlsx`,
+            `${batch.orgName}${batch.day}公示明细.xlsx`,
+          ),
         )
         .send(stream);
     },

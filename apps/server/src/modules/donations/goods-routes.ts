@@ -9,6 +9,7 @@ import {
   type AttachmentMime,
 } from '@boai/contracts';
 import type { FastifyInstance } from 'fastify';
+import { contentDisposition } from '../../platform/http/downloads.ts';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
 import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { attachToGift, readAttachment } from './attachments.ts';
@@ -95,7 +96,7 @@ export function goodsGiftRoutes(app: FastifyInstance, ctx: AppContext): void {
         .header('x-content-type-options', 'nosniff')
         .header(
           'content-disposition',
-          `attachment; filename="attachment-${a.id}.${EXTENSIONS[a.mime]}"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+          contentDisposition('attachment', `attachment-${a.id}.${EXTENSIONS[a.mime]}`, a.fileName),
         )
         .send(a.content);
     },

@@ -30,7 +30,7 @@ import { getDonor, listDonors } from './list-donors.ts';
 import { getGift, listGifts } from './list-gifts.ts';
 import { exportGifts } from './export-gifts.ts';
 import { donationReport, donationReportXlsx } from './donation-report.ts';
-import { attachmentName, XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
+import { XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
 import { cancelGift } from './cancel-gift.ts';
 import { giftReceipts } from './gift-receipts.ts';
 import { reissueReceipt } from './reissue-receipt.ts';
@@ -39,7 +39,7 @@ import { receiptPdf } from './receipt-pdf.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { gifts } from './schema.ts';
 import { requireAccess } from '../../platform/access/scope.ts';
-import { sendPdf } from '../../platform/http/send-pdf.ts';
+import { contentDisposition, sendPdf } from '../../platform/http/downloads.ts';
 import { giftIntakeFor } from './gift-intake.ts';
 import { verifyReceipt } from './verify-receipt.ts';
 import { registerDonor } from './register-donor.ts';
@@ -155,7 +155,7 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { page: _p, pageSize: _s, ...filter } = req.query;
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentName('gifts.xlsx', '捐赠明细.xlsx'))
+        .header('content-disposition', contentDisposition('attachment', 'gifts.xlsx', '捐赠明细.xlsx'))
         .send(exportGifts(ctx.db, actorOf(req), filter));
     },
   );
@@ -182,7 +182,10 @@ export function donationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const report = await donationReport(ctx.db, actorOf(req), req.query);
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentName('donation-report.xlsx', '捐赠统计.xlsx'))
+        .header(
+          'content-disposition',
+          contentDisposition('attachment', 'donation-report.xlsx', '捐赠统计.xlsx'),
+        )
         .send(donationReportXlsx(report, req.query));
     },
   );

@@ -14,7 +14,7 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { invalid } from '../../platform/errors.ts';
 import { routerOf, type AppContext } from '../../platform/http/context.ts';
-import { sendPdf } from '../../platform/http/send-pdf.ts';
+import { sendPdf } from '../../platform/http/downloads.ts';
 import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { DONOR_COOKIE, DONOR_COOKIE_PATH, DONOR_SESSION_MINUTES, endDonorSession } from './donor-session.ts';
 import { giftDocumentForDonor, type GiftDocument } from './gift-document.ts';

@@ -10,6 +10,8 @@ import {
   listGiftImportsQuerySchema,
 } from '@boai/contracts';
 import type { FastifyInstance } from 'fastify';
+import { contentDisposition } from '../../platform/http/downloads.ts';
+import { XLSX_TYPE } from '../../platform/xlsx/stream-xlsx.ts';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
 import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { receiptDeskFor } from '../donations/index.ts';
@@ -91,10 +93,10 @@ export function giftImportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const name =
         req.query.source === 'bank' ? '银行到账明细导入模板.xlsx' : '公益平台捐赠明细导入模板.xlsx';
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX_TYPE)
         .header(
           'content-disposition',
-          `attachment; filename="gift-import-${req.query.source}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          contentDisposition('attachment', `gift-import-${req.query.source}.xlsx`, name),
         )
         .send(await importTemplate(req.query.source));
     },

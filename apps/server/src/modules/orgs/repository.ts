@@ -2,7 +2,7 @@ import { ORG_LEVELS, type AuditAction, type Org, type OrgLevel } from '@boai/con
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import type { Queryable } from '../../platform/db/client.ts';
+import { queryRows, type Queryable } from '../../platform/db/client.ts';
 import { orgs } from './schema.ts';
 
 export type OrgRow = typeof orgs.$inferSelect;
@@ -24,10 +24,11 @@ export async function unsafeLockOrg(q: Queryable, id: number): Promise<OrgRow | 
 }
 
 export async function nextOrgId(q: Queryable): Promise<number> {
-  const rows = await q.execute<{ id: number }>(
+  const [row] = await queryRows<{ id: number }>(
+    q,
     sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`,
   );
-  return Number((rows as unknown as { rows: { id: number }[] }).rows[0]!.id);
+  return Number(row!.id);
 }
 
 export const isDescendantPath = (path: string, ancestorPath: string) => path.startsWith(ancestorPath);

@@ -10,7 +10,7 @@ import {
 } from '@boai/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, routerOf, type AppContext } from '../../platform/http/context.ts';
-import { sendPdf } from '../../platform/http/send-pdf.ts';
+import { sendPdf } from '../../platform/http/downloads.ts';
 import { runIdempotent } from '../../platform/idempotency/run-idempotent.ts';
 import { appealPosterPdf, appealQrPng, publicAppeal } from './appeal-poster.ts';
 import { createDonationOrder } from './create-order.ts';

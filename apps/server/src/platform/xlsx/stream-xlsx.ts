@@ -33,8 +33,4 @@ export function streamXlsx(
   return out;
 }
 
-/** The header value for an attachment named in Chinese (RFC 5987), with an ASCII fallback. */
-export const attachmentName = (ascii: string, chinese: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
-
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
