@@ -8,6 +8,7 @@ import type { IdempotencyClaim } from '../../platform/idempotency/run-idempotent
 import { idempotencyKeys } from '../../platform/idempotency/schema.ts';
 import { assignReceiptNumbers } from './receipt-desk.ts';
 import { checkGiftTargetsMany, giftValues, type GiftTargets } from './record-gift.ts';
+import { toGift } from './list-gifts.ts';
 import { gifts } from './schema.ts';
 
 /**
@@ -93,7 +94,9 @@ async function writeBatch(tx: Tx, jobs: Job[], now: Date): Promise<(IntakeResult
   const byActor = new Map<Actor, number[]>();
   jobs.forEach((j, i) => {
     if (out[i]) return;
-    byActor.set(j.actor, [...(byActor.get(j.actor) ?? []), i]);
+    const list = byActor.get(j.actor) ?? [];
+    list.push(i);
+    byActor.set(j.actor, list);
   });
   const targets = new Map<number, GiftTargets>();
   for (const [actor, idx] of byActor) {
@@ -148,29 +151,7 @@ async function writeBatch(tx: Tx, jobs: Job[], now: Date): Promise<(IntakeResult
     );
     rows.forEach((g, k) => {
       const i = accepted[k]!;
-      const t = targets.get(i)!;
-      out[i] = {
-        replayed: false,
-        gift: {
-          id: g.id,
-          orgId: g.orgId,
-          orgName: t.orgName,
-          donorId: g.donorId,
-          donorName: t.donorName,
-          donorPublicName: t.donorPublicName,
-          channel: g.channel as Gift['channel'],
-          amountFen: g.amountFen,
-          receivedOn: g.receivedOn,
-          appealId: g.appealId,
-          appealName: t.appealName,
-          purpose: g.purpose,
-          form: 'money',
-          stockStatus: null,
-          status: 'confirmed',
-          receiptNo: numbers.get(g.id)!,
-          createdAt: g.createdAt.toISOString(),
-        },
-      };
+      out[i] = { replayed: false, gift: toGift(g, { ...targets.get(i)!, receiptNo: numbers.get(g.id)! }) };
     });
     // 4. Store the answers under their keys, in the same transaction as the gifts.
     const answered = accepted.filter((i) => jobs[i]!.claim);

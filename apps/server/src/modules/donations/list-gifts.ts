@@ -33,26 +33,47 @@ async function selectGifts(q: Queryable, where: SQL | undefined, page?: { limit:
     .where(where)
     .orderBy(desc(gifts.id));
   const rows = await (page ? query.limit(page.limit).offset(page.offset) : query);
-  return rows.map((r): Gift => ({
-    id: r.g.id,
-    orgId: r.g.orgId,
-    orgName: r.orgName,
-    donorId: r.g.donorId,
-    donorName: r.donorName,
-    donorPublicName: publicDonorName({ kind: r.donorKind, name: r.donorName, nameConsent: r.nameConsent }),
-    channel: r.g.channel as GiftChannel,
-    amountFen: r.g.amountFen,
-    receivedOn: r.g.receivedOn,
-    appealId: r.g.appealId,
-    appealName: r.appealName,
-    purpose: r.g.purpose,
-    form: r.g.form as GiftForm,
-    stockStatus: r.g.stockStatus as GiftStockStatus | null,
-    status: r.g.status as GiftStatus,
-    receiptNo: r.receiptNo ?? '',
-    createdAt: r.g.createdAt.toISOString(),
-  }));
+  return rows.map((r) =>
+    toGift(r.g, {
+      orgName: r.orgName,
+      donorName: r.donorName,
+      donorPublicName: publicDonorName({ kind: r.donorKind, name: r.donorName, nameConsent: r.nameConsent }),
+      appealName: r.appealName,
+      receiptNo: r.receiptNo ?? '',
+    }),
+  );
 }
+
+/** The names a gift is shown with, read beside it (a join, or the checks made before recording it). */
+export interface GiftNames {
+  orgName: string;
+  donorName: string;
+  donorPublicName: string;
+  appealName: string | null;
+  /** '' while the receipt desk has yet to number it. */
+  receiptNo: string;
+}
+
+/** A gift row as staff see it: the one mapping of the gift contract. */
+export const toGift = (g: GiftRow, n: GiftNames): Gift => ({
+  id: g.id,
+  orgId: g.orgId,
+  orgName: n.orgName,
+  donorId: g.donorId,
+  donorName: n.donorName,
+  donorPublicName: n.donorPublicName,
+  channel: g.channel as GiftChannel,
+  amountFen: g.amountFen,
+  receivedOn: g.receivedOn,
+  appealId: g.appealId,
+  appealName: n.appealName,
+  purpose: g.purpose,
+  form: g.form as GiftForm,
+  stockStatus: g.stockStatus as GiftStockStatus | null,
+  status: g.status as GiftStatus,
+  receiptNo: n.receiptNo,
+  createdAt: g.createdAt.toISOString(),
+});
 
 /** Presents gift rows already read, in their order. */
 export async function presentGifts(q: Queryable, rows: GiftRow[]): Promise<Gift[]> {
