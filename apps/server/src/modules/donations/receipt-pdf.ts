@@ -104,8 +104,6 @@ export async function receiptPdf(
   const qrSize = 84;
   const qrX = left + inner - qrSize;
   doc.image(await qrPng(receiptVerifyUrl(publicUrl, r.number)), qrX, sealY - 4, { width: qrSize });
-  // The footer sits inside the bottom margin; without lifting the margin pdfkit would start a new page.
-  doc.page.margins.bottom = 0;
   doc
     .fontSize(8)
     .fillColor('#555')
@@ -114,8 +112,6 @@ export async function receiptPdf(
       align: 'center',
       lineBreak: false,
     });
-  // The footer sits inside the bottom margin; without lifting the margin pdfkit would start a new page.
-  doc.page.margins.bottom = 0;
   doc
     .fontSize(8)
     .fillColor('#888')
