@@ -26,7 +26,7 @@ async function main() {
     throw e;
   }
   if (await isDatabaseEmpty(ctx.db)) {
-    const seed = await seedDemo(ctx.db, ctx.pii, config.demoPassword ?? undefined);
+    const seed = await seedDemo(ctx, config.demoPassword ?? undefined);
     process.stdout.write(formatDemoAccounts(seed));
   } else {
     await ctx.db.transaction((tx) => syncBuiltinRoles(tx, systemActor('startup')));

@@ -11,6 +11,7 @@ import LoginPage from './console/auth/LoginPage.tsx';
 
 const PortalHome = lazy(() => import('./portal/PortalHome.tsx'));
 const ReceiptCheck = lazy(() => import('./portal/ReceiptCheck.tsx'));
+const TracePage = lazy(() => import('./portal/trace/TracePage.tsx'));
 const MyGiftsPage = lazy(() => import('./portal/my-gifts/MyGiftsPage.tsx'));
 const DonatePage = lazy(() => import('./portal/donate/DonatePage.tsx'));
 const DonationOrderPage = lazy(() => import('./portal/donate/OrderPage.tsx'));
@@ -19,6 +20,10 @@ const DisclosureOrgs = lazy(() => import('./portal/disclosure/DisclosureOrgs.tsx
 const OrgDisclosure = lazy(() => import('./portal/disclosure/OrgDisclosure.tsx'));
 const BatchDisclosure = lazy(() => import('./portal/disclosure/BatchDisclosure.tsx'));
 const AppealDisclosurePage = lazy(() => import('./portal/disclosure/AppealDisclosurePage.tsx'));
+const CertificateCheck = lazy(() => import('./portal/training/CertificateCheck.tsx'));
+const NearestAeds = lazy(() => import('./portal/aeds/NearestAeds.tsx'));
+const ClassSignUp = lazy(() => import('./portal/training/ClassSignUp.tsx'));
+const RescueReport = lazy(() => import('./portal/rescues/RescueReport.tsx'));
 const ConsoleLayout = lazy(() => import('./console/shell/ConsoleLayout.tsx'));
 
 const fallback = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
@@ -53,6 +58,14 @@ export const router = createBrowserRouter([
       { path: '/p/disclosure/:orgId', element: <OrgDisclosure /> },
       { path: '/p/appeals/:appealId', element: <AppealDisclosurePage /> },
       { path: '/p/my-gifts', element: <MyGiftsPage /> },
+      { path: '/p/certificates', element: <CertificateCheck /> },
+      { path: '/p/certificates/:number', element: <CertificateCheck /> },
+      { path: '/p/rescues/report', element: <RescueReport /> },
+      { path: '/p/aeds', element: <NearestAeds /> },
+      { path: '/p/training', element: <ClassSignUp /> },
+      { path: '/p/training/:id', element: <ClassSignUp /> },
+      { path: '/p/trace', element: <TracePage /> },
+      { path: '/p/trace/:receiptNumber', element: <TracePage /> },
       { path: '/p/donate/orders/:orderNo', element: <DonationOrderPage /> },
       { path: '/p/donate/:appealId', element: <DonatePage /> },
       { path: '/p/sandbox-pay/:txnId', element: <SandboxCashier /> },

@@ -21,6 +21,12 @@ export const PERMISSIONS = {
   'disbursements:request': { zh: '申请拨付', en: 'Request disbursements' },
   'disbursements:approve': { zh: '审批拨付', en: 'Approve disbursements' },
   'disclosure:publish': { zh: '发布每日公示', en: 'Publish daily disclosure' },
+  'ledger:view': { zh: '查看公开账本（状态、条目、校验）', en: 'View the transparency log' },
+  'training:read': { zh: '查看应急救护培训（课程、班级、学员、证书）', en: 'View first-aid training' },
+  'training:manage': {
+    zh: '管理应急救护培训（开班、导入学员、录入成绩、发证、撤证）',
+    en: 'Manage first-aid training',
+  },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,6 +14,7 @@ import { loadConfig } from '../platform/config.ts';
 import { openContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { messageFor } from '../platform/i18n/messages.ts';
+import { ledgerAuditCommand, ledgerVerifyCommand } from './ledger.ts';
 
 const USAGE = `用法 / usage: npm run boai -- <command> [options]
 
@@ -25,11 +26,14 @@ const USAGE = `用法 / usage: npm run boai -- <command> [options]
                                             新建工作人员（并授予内置角色）
   reset-password --username U --password P 重置密码（下次登录须修改）
   rotate-pii                                用当前密钥 (BOAI_PII_ACTIVE_KEY) 重新加密全部个人信息
+  ledger verify [--org ID]                  校验公开账本：由数据库重算每条条目、每个子树与检查点；有问题时退出码为 1
+  ledger audit <公开网址> [--state 文件]     只用公开接口独立核验各账本（签名、见证、条目、一致性）；
+                                            --state 保存已见检查点，下次核验其一致性
 `;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
-  const { values: o } = parseArgs({
+  const { values: o, positionals } = parseArgs({
     args: rest,
     options: {
       name: { type: 'string' },
@@ -42,8 +46,17 @@ async function main() {
       password: { type: 'string' },
       role: { type: 'string' },
       scope: { type: 'string' },
+      state: { type: 'string' },
     },
+    allowPositionals: true,
   });
+  const [sub, target] = positionals;
+  if (command === 'ledger' && sub === 'audit') {
+    process.exitCode = await ledgerAuditCommand(target, o.state ?? null, (l) =>
+      process.stdout.write(`${l}\n`),
+    );
+    return;
+  }
   if (!command || command === 'help' || command === '--help') return void process.stdout.write(USAGE);
   const config = loadConfig();
   const ctx = await openContext(config);
@@ -62,7 +75,7 @@ async function main() {
       case 'seed': {
         if (!(await isDatabaseEmpty(ctx.db)))
           throw new Error('数据库不是空的，不能写入演示数据 (database is not empty)');
-        process.stdout.write(formatDemoAccounts(await seedDemo(ctx.db, ctx.pii, o.password)));
+        process.stdout.write(formatDemoAccounts(await seedDemo(ctx, o.password)));
         break;
       }
       case 'create-org': {
@@ -137,6 +150,17 @@ async function main() {
           });
           process.stdout.write(`${m.name}: 重新加密 ${n} 行\n`);
         }
+        break;
+      }
+      case 'ledger': {
+        if (sub !== 'verify') {
+          process.stdout.write(USAGE);
+          process.exitCode = 2;
+          break;
+        }
+        const org = o.org === undefined ? null : Number(o.org);
+        if (org !== null && !Number.isSafeInteger(org)) throw new Error('--org 应为组织编号');
+        process.exitCode = await ledgerVerifyCommand(ctx, org, (l) => process.stdout.write(`${l}\n`));
         break;
       }
       default:

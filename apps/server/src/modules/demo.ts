@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { systemActor, type SystemActor } from '../platform/access/actor.ts';
+import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/client.ts';
 import type { PiiVault } from '../platform/pii/index.ts';
 import { modules } from './index.ts';
@@ -17,6 +18,8 @@ export interface DemoAccount {
 export interface DemoSeed {
   actor: SystemActor;
   pii: PiiVault;
+  /** The installation's settings (the ledger signs the demo's checkpoints with its keys). */
+  config: Config;
   password: string;
   /** Demo societies by short key ('province', 'wuxi', 'liangxi' …). */
   orgs: Record<string, number>;
@@ -32,8 +35,12 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /** Fills an empty database with a realistic demo: the society tree, staff at several levels, and each module's data. */
-export async function seedDemo(db: Db, pii: PiiVault, password = randomDemoPassword()): Promise<DemoSeed> {
-  const seed: DemoSeed = { actor: systemActor('demo-seed'), pii, password, orgs: {}, accounts: [] };
+export async function seedDemo(
+  ctx: { db: Db; pii: PiiVault; config: Config },
+  password = randomDemoPassword(),
+): Promise<DemoSeed> {
+  const { db, pii, config } = ctx;
+  const seed: DemoSeed = { actor: systemActor('demo-seed'), pii, config, password, orgs: {}, accounts: [] };
   await db.transaction(async (tx) => {
     for (const m of modules) if (m.seedDemo) await m.seedDemo(tx, seed);
   });

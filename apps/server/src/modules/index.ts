@@ -7,6 +7,9 @@ import { giftImportRoutes } from './gift-import/routes.ts';
 import { receiptDeskFor } from './donations/receipt-desk.ts';
 import { rotateDonorPii } from './donations/rotate-pii.ts';
 import { disclosureModule } from './disclosure/module.ts';
+import { ledgerModule } from './ledger/index.ts';
+import { donationLedgerEntries } from './donations/index.ts';
+import { disbursementLedgerEntries } from './disbursements/index.ts';
 import { disbursementRoutes } from './disbursements/routes.ts';
 import { seedDemoDisbursements } from './disbursements/demo.ts';
 import { seedDemoOrgs } from './orgs/demo.ts';
@@ -19,6 +22,9 @@ import {
   startPaymentJobs,
 } from './payments/index.ts';
 import { seedDemoStaff } from './staff/demo.ts';
+import { trainingModule } from './training/index.ts';
+import { aedsModule } from './aeds/index.ts';
+import { rescuesModule } from './rescues/index.ts';
 import { authRoutes } from './staff/auth-routes.ts';
 import { rotateStaffPii } from './staff/rotate-pii.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
@@ -37,6 +43,7 @@ export const modules: ModuleDef[] = [
     afterSeedDemo: async (db) => void (await receiptDeskFor(db).runOnce()),
     start: (ctx, onError) => receiptDeskFor(ctx.db).start(500, (err) => onError('receipt-desk', err)),
     rotatePii: rotateDonorPii,
+    ledgerEntries: donationLedgerEntries,
   },
   { name: 'gift-import', routes: giftImportRoutes, seedDemo: seedDemoGiftImports },
   {
@@ -54,6 +61,15 @@ export const modules: ModuleDef[] = [
     start: startPaymentJobs,
     rotatePii: rotatePaymentPii,
   },
-  { name: 'disbursements', routes: disbursementRoutes, seedDemo: seedDemoDisbursements },
+  {
+    name: 'disbursements',
+    routes: disbursementRoutes,
+    seedDemo: seedDemoDisbursements,
+    ledgerEntries: disbursementLedgerEntries,
+  },
   disclosureModule,
+  trainingModule,
+  aedsModule,
+  rescuesModule,
+  ledgerModule(() => modules.flatMap((m) => m.ledgerEntries ?? [])),
 ];

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/http/context.ts';
 import type { Db, Tx } from '../platform/db/client.ts';
+import type { LedgerEntryBuilder } from '../platform/ledger/index.ts';
 import type { PiiVault } from '../platform/pii/index.ts';
 import type { DemoSeed } from './demo.ts';
 
@@ -15,4 +16,6 @@ export interface ModuleDef {
   start?(ctx: AppContext, onError: (job: string, err: unknown) => void): () => void;
   /** Re-encrypts the module's personal data under the active key; returns how many rows changed. */
   rotatePii?(tx: Tx, pii: PiiVault): Promise<number>;
+  /** Builds the transparency-log entries of the public events this module records (platform/ledger). */
+  ledgerEntries?: LedgerEntryBuilder[];
 }

@@ -38,6 +38,15 @@ export interface Config {
   /** The sandbox's Ed25519 signing key (PKCS#8 PEM) and the public key we verify its notifications with. */
   paymentSandboxPrivateKey: string;
   paymentSandboxPublicKey: string;
+  /**
+   * Transparency-log secrets (name → 32 bytes): each society's Ed25519 keys are derived from them
+   * (platform/ledger/keys.ts). Several during a key rotation; `ledgerActiveKeys` sign new checkpoints.
+   */
+  ledgerKeys: { name: string; secret: Buffer }[];
+  ledgerActiveKeys: string[];
+  /** Map tiles of the public AED map (Leaflet URL template) and the datum they are drawn in. */
+  mapTileUrl: string;
+  mapTileCoords: 'gcj02' | 'wgs84';
 }
 
 type Env = Record<string, string | undefined>;
@@ -59,17 +68,61 @@ const repoRoot = path.resolve(import.meta.dirname, '../../../..');
  * generate them once into the data folder so encrypted rows stay readable across restarts.
  * Production sets BOAI_PII_KEYS / BOAI_PII_LOOKUP_KEY explicitly.
  */
-function devSecrets(dataDir: string): { piiKeys: string; piiActiveKey: string; piiLookupKey: string } {
+interface DevSecrets {
+  piiKeys: string;
+  piiActiveKey: string;
+  piiLookupKey: string;
+  ledgerKeys: string;
+}
+
+function devSecrets(dataDir: string): DevSecrets {
   const file = path.join(dataDir, 'dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  if (existsSync(file)) {
+    const secrets = JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>;
+    // A data folder made before the transparency log: add its secret, keep everything else.
+    if (secrets.ledgerKeys) return secrets as DevSecrets;
+    const upgraded = { ...secrets, ledgerKeys: `dev1:${randomBytes(32).toString('base64')}` } as DevSecrets;
+    writeFileSync(file, JSON.stringify(upgraded, null, 2), { mode: 0o600 });
+    return upgraded;
+  }
   mkdirSync(dataDir, { recursive: true });
-  const secrets = {
+  const secrets: DevSecrets = {
     piiKeys: `dev1:${randomBytes(32).toString('base64')}`,
     piiActiveKey: 'dev1',
     piiLookupKey: randomBytes(32).toString('base64'),
+    ledgerKeys: `dev1:${randomBytes(32).toString('base64')}`,
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * BOAI_LEDGER_KEYS = "k1:<base64 32 bytes>[,k2:…]", BOAI_LEDGER_ACTIVE_KEYS = "k1[,k2]" (default: all).
+ * Checked here so a typo stops the start instead of signing with a key nobody published.
+ */
+function ledgerKeys(
+  raw: string,
+  activeRaw: string | undefined,
+): Pick<Config, 'ledgerKeys' | 'ledgerActiveKeys'> {
+  const keys = raw.split(',').map((part) => {
+    const [name, b64, ...rest] = part.trim().split(':');
+    const secret = Buffer.from(b64 ?? '', 'base64');
+    if (!name || !/^[A-Za-z0-9_-]{1,32}$/.test(name) || rest.length || secret.length !== 32) {
+      throw new Error('环境变量 BOAI_LEDGER_KEYS 应为 “名称:base64(32 字节)” 并以逗号分隔');
+    }
+    return { name, secret };
+  });
+  if (new Set(keys.map((k) => k.name)).size !== keys.length) {
+    throw new Error('环境变量 BOAI_LEDGER_KEYS 中的密钥名称重复');
+  }
+  const active = activeRaw ? activeRaw.split(',').map((s) => s.trim()) : keys.map((k) => k.name);
+  for (const name of active) {
+    if (!keys.some((k) => k.name === name)) {
+      throw new Error(`环境变量 BOAI_LEDGER_ACTIVE_KEYS 中的 “${name}” 不在 BOAI_LEDGER_KEYS 中`);
+    }
+  }
+  if (!active.length) throw new Error('环境变量 BOAI_LEDGER_ACTIVE_KEYS 至少需要一个密钥');
+  return { ledgerKeys: keys, ledgerActiveKeys: active };
 }
 
 /**
@@ -103,14 +156,19 @@ function paymentProvider(env: Env): Config['paymentProvider'] {
 
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(repoRoot, env.BOAI_DATA_DIR ?? 'data');
-  const explicitKeys = env.BOAI_PII_KEYS && env.BOAI_PII_LOOKUP_KEY;
-  const secrets = explicitKeys
+  const piiGiven = env.BOAI_PII_KEYS && env.BOAI_PII_LOOKUP_KEY;
+  // The development file is read (or made) only when some secret is not configured.
+  const dev = piiGiven && env.BOAI_LEDGER_KEYS ? null : devSecrets(dataDir);
+  const secrets = piiGiven
     ? {
         piiKeys: env.BOAI_PII_KEYS!,
         piiActiveKey: env.BOAI_PII_ACTIVE_KEY ?? env.BOAI_PII_KEYS!.split(':')[0]!,
         piiLookupKey: env.BOAI_PII_LOOKUP_KEY!,
       }
-    : devSecrets(dataDir);
+    : { piiKeys: dev!.piiKeys, piiActiveKey: dev!.piiActiveKey, piiLookupKey: dev!.piiLookupKey };
+  const ledger = env.BOAI_LEDGER_KEYS
+    ? ledgerKeys(env.BOAI_LEDGER_KEYS, env.BOAI_LEDGER_ACTIVE_KEYS)
+    : ledgerKeys(dev!.ledgerKeys, undefined);
   return {
     host: env.HOST ?? '127.0.0.1',
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -134,7 +192,20 @@ export function loadConfig(env: Env = process.env): Config {
       env.BOAI_PAYMENT_SANDBOX_URL ||
       `http://${!env.HOST || env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT ?? '3000'}`,
     ...sandboxKeys(env),
+    ...ledger,
+    // AMap's public road tiles: GCJ-02, like every licensed map of China.
+    mapTileUrl:
+      env.BOAI_MAP_TILE_URL ||
+      'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
+    mapTileCoords: mapTileCoords(env),
   };
+}
+
+function mapTileCoords(env: Env): 'gcj02' | 'wgs84' {
+  const raw = env.BOAI_MAP_TILE_COORDS || 'gcj02';
+  if (raw !== 'gcj02' && raw !== 'wgs84')
+    throw new Error(`环境变量 BOAI_MAP_TILE_COORDS 应为 gcj02 或 wgs84，实际为 “${raw}”`);
+  return raw;
 }
 
 /** A config for tests: in-memory database unless DATABASE_URL is set, fixed keys, fast settings. */
@@ -145,6 +216,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       DATABASE_URL: process.env.DATABASE_URL,
       BOAI_PII_KEYS: `t1:${key}`,
       BOAI_PII_LOOKUP_KEY: Buffer.alloc(32, 9).toString('base64'),
+      BOAI_LEDGER_KEYS: `t1:${Buffer.alloc(32, 5).toString('base64')}`,
       LOG_LEVEL: 'silent',
     }),
     ...overrides,

@@ -26,7 +26,7 @@ export interface Harness {
 export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   const database = await openTestDatabase();
   const ctx = await openContext(testConfig(overrides), database);
-  const seed = await seedDemo(ctx.db, ctx.pii, DEMO_PASSWORD);
+  const seed = await seedDemo(ctx, DEMO_PASSWORD);
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   const req: Harness['req'] = (method, url, opts = {}) =>

@@ -33,6 +33,15 @@ interface Ids {
   lxImport: number;
   lxBatch: number;
   lxDisbursement: number;
+  lxCourse: number;
+  lxInstructor: number;
+  lxClass: number;
+  lxTrainee: number;
+  lxTrainingImport: number;
+  lxCertificate: number;
+  lxAed: number;
+  lxRescue: number;
+  lxBulkImport: number;
 }
 
 const MISSING = 2_000_000_000;
@@ -63,6 +72,10 @@ const MATRIX: Record<string, Check> = {
   'GET /api/public/my-gifts': { kind: 'public' },
   'GET /api/public/my-gifts/:id/certificate.pdf': { kind: 'public' },
   'GET /api/public/my-gifts/:id/receipt.pdf': { kind: 'public' },
+  'GET /api/public/training/classes': { kind: 'public' },
+  'GET /api/public/training/classes/:id': { kind: 'public' },
+  'POST /api/public/training/classes/:id/signups': { kind: 'public' },
+  'GET /api/public/certificates/:number': { kind: 'public' },
   'POST /api/auth/totp': { kind: 'self' },
   'POST /api/auth/totp/setup': { kind: 'self' },
   'POST /api/auth/totp/enable': { kind: 'self' },
@@ -310,6 +323,331 @@ const MATRIX: Record<string, Check> = {
   },
   // A blank template: no society's data in it, nothing to keep from anyone holding the permission.
   'GET /api/gift-imports/template.xlsx': { kind: 'self' },
+  'GET /api/training/courses': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/training/courses' }),
+    leak: (b, re) => re.test(b),
+  },
+  'POST /api/training/courses': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/training/courses',
+      body: {
+        orgId: i.liangxi,
+        kind: 'awareness',
+        name: '越权课程',
+        hours: 2,
+        theoryPass: null,
+        practicalPass: null,
+        validityMonths: null,
+      },
+    }),
+  },
+  'PATCH /api/training/courses/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'PATCH', url: `/api/training/courses/${i.lxCourse}`, body: { hours: 9 } }),
+    missing: () => ({ method: 'PATCH', url: `/api/training/courses/${MISSING}`, body: { hours: 9 } }),
+  },
+  'GET /api/training/instructors': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/training/instructors' }),
+    leak: (b, re) => re.test(b),
+  },
+  'POST /api/training/instructors': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/training/instructors',
+      body: {
+        orgId: i.liangxi,
+        name: '越权',
+        level: 'junior',
+        courseKinds: ['awareness'],
+        certValidUntil: '2030-01-01',
+      },
+    }),
+  },
+  'PATCH /api/training/instructors/:id': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'PATCH',
+      url: `/api/training/instructors/${i.lxInstructor}`,
+      body: { active: false },
+    }),
+    missing: () => ({
+      method: 'PATCH',
+      url: `/api/training/instructors/${MISSING}`,
+      body: { active: false },
+    }),
+  },
+  'GET /api/training/bases': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/training/bases' }),
+    leak: (b, re) => re.test(b),
+  },
+  'POST /api/training/bases': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/training/bases',
+      body: { orgId: i.liangxi, name: '越权基地', address: '某处', capacity: 10, equipment: [] },
+    }),
+  },
+  'GET /api/training/classes': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/training/classes?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'POST /api/training/classes': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/training/classes',
+      body: {
+        orgId: i.liangxi,
+        courseId: i.lxCourse,
+        title: '越权班',
+        sector: 'community',
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-01',
+        capacity: 10,
+        instructorIds: [i.lxInstructor],
+      },
+    }),
+  },
+  'GET /api/training/classes/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/training/classes/${i.lxClass}` }),
+    missing: () => ({ method: 'GET', url: `/api/training/classes/${MISSING}` }),
+  },
+  'GET /api/training/classes/:id/roster.xlsx': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/training/classes/${i.lxClass}/roster.xlsx` }),
+    missing: () => ({ method: 'GET', url: `/api/training/classes/${MISSING}/roster.xlsx` }),
+  },
+  'POST /api/training/classes/:id/results': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/training/classes/${i.lxClass}/results`,
+      body: { results: [{ traineeId: i.lxTrainee, attended: false }] },
+    }),
+    missing: (i) => ({
+      method: 'POST',
+      url: `/api/training/classes/${MISSING}/results`,
+      body: { results: [{ traineeId: i.lxTrainee, attended: false }] },
+    }),
+  },
+  'POST /api/training/classes/:id/certificates': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/training/classes/${i.lxClass}/certificates`, body: {} }),
+    missing: () => ({ method: 'POST', url: `/api/training/classes/${MISSING}/certificates`, body: {} }),
+  },
+  'POST /api/training/classes/:id/imports': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/training/classes/${i.lxClass}/imports`,
+      body: { fileName: '越权.xlsx', contentBase64: 'UEsDBA==' },
+    }),
+    missing: () => ({
+      method: 'POST',
+      url: `/api/training/classes/${MISSING}/imports`,
+      body: { fileName: '越权.xlsx', contentBase64: 'UEsDBA==' },
+    }),
+  },
+  // A blank template: no society's data in it.
+  'GET /api/training/import-template.xlsx': { kind: 'self' },
+  'GET /api/training/imports/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/training/imports/${i.lxTrainingImport}` }),
+    missing: () => ({ method: 'GET', url: `/api/training/imports/${MISSING}` }),
+  },
+  'POST /api/training/imports/:id/commit': {
+    kind: 'row',
+    req: (i) => ({ method: 'POST', url: `/api/training/imports/${i.lxTrainingImport}/commit`, body: {} }),
+    missing: () => ({ method: 'POST', url: `/api/training/imports/${MISSING}/commit`, body: {} }),
+  },
+  'GET /api/training/certificates': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/training/certificates?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/training/certificates.xlsx': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/training/certificates.xlsx' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/training/certificates/:id/pdf': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/training/certificates/${i.lxCertificate}/pdf` }),
+    missing: () => ({ method: 'GET', url: `/api/training/certificates/${MISSING}/pdf` }),
+  },
+  'POST /api/training/certificates/:id/revoke': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/training/certificates/${i.lxCertificate}/revoke`,
+      body: { reason: '越权' },
+    }),
+    missing: () => ({
+      method: 'POST',
+      url: `/api/training/certificates/${MISSING}/revoke`,
+      body: { reason: '越权' },
+    }),
+  },
+  // A JSON body is refused as no roster before anything is written; the society check is in bulk-import.test.ts.
+  'POST /api/training/bulk-imports': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/training/bulk-imports?orgId=${i.liangxi}&fileName=a.xlsx`,
+      body: {},
+    }),
+  },
+  'GET /api/training/bulk-imports/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/training/bulk-imports/${i.lxBulkImport}` }),
+    missing: () => ({ method: 'GET', url: `/api/training/bulk-imports/${MISSING}` }),
+  },
+  'PUT /api/training/targets': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'PUT',
+      url: '/api/training/targets',
+      body: { orgId: i.liangxi, year: 2026, basis: 'count', certified: 1, reached: 1 },
+    }),
+  },
+  'GET /api/training/targets/progress': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/training/targets/progress?orgId=${i.liangxi}&year=2026` }),
+    missing: () => ({ method: 'GET', url: `/api/training/targets/progress?orgId=${MISSING}&year=2026` }),
+  },
+  'GET /api/training/targets/progress.xlsx': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/training/targets/progress.xlsx?orgId=${i.liangxi}&year=2026` }),
+    missing: () => ({ method: 'GET', url: `/api/training/targets/progress.xlsx?orgId=${MISSING}&year=2026` }),
+  },
+  'POST /api/public/rescues': { kind: 'public' },
+  'GET /api/public/certificates/:number/rescues': { kind: 'public' },
+  'GET /api/rescues': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/rescues?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/rescues/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/rescues/${i.lxRescue}` }),
+    missing: () => ({ method: 'GET', url: `/api/rescues/${MISSING}` }),
+  },
+  'POST /api/rescues/:id/review': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/rescues/${i.lxRescue}/review`,
+      body: { decision: 'verified' },
+    }),
+    missing: () => ({
+      method: 'POST',
+      url: `/api/rescues/${MISSING}/review`,
+      body: { decision: 'verified' },
+    }),
+  },
+  'POST /api/rescues/:id/commend': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/rescues/${i.lxRescue}/commend`,
+      body: { commendation: '越权' },
+    }),
+    missing: () => ({
+      method: 'POST',
+      url: `/api/rescues/${MISSING}/commend`,
+      body: { commendation: '越权' },
+    }),
+  },
+  'GET /api/public/aeds/nearest': { kind: 'public' },
+  'GET /api/public/aeds/map': { kind: 'public' },
+  'GET /api/aeds': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/aeds?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/aeds/export.xlsx': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/aeds/export.xlsx' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/aeds/due': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/aeds/due?withinDays=3650' }),
+    leak: (b, re) => re.test(b),
+  },
+  // A blank template: no society's data in it.
+  'GET /api/aeds/import-template.xlsx': { kind: 'self' },
+  'POST /api/aeds/imports/preview': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/aeds/imports/preview',
+      body: { orgId: i.liangxi, fileName: 'a.xlsx', contentBase64: btoa('x') },
+    }),
+  },
+  'POST /api/aeds/imports': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/aeds/imports',
+      body: { orgId: i.liangxi, fileName: 'a.xlsx', contentBase64: btoa('x') },
+    }),
+  },
+  'GET /api/aeds/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'GET', url: `/api/aeds/${i.lxAed}` }),
+    missing: () => ({ method: 'GET', url: `/api/aeds/${MISSING}` }),
+  },
+  'POST /api/aeds': {
+    kind: 'create',
+    req: (i) => ({
+      method: 'POST',
+      url: '/api/aeds',
+      body: {
+        orgId: i.liangxi,
+        serial: 'X-1',
+        model: 'm',
+        venueType: 'other',
+        venueName: '越权',
+        address: '越权',
+        lat: 31.5,
+        lng: 120.3,
+        ownerUnit: 'u',
+        responsibleName: 'n',
+        responsibleMobile: '13900000000',
+        installedOn: '2025-01-01',
+        batteryExpiresOn: '2029-01-01',
+        padsExpiresOn: '2027-01-01',
+      },
+    }),
+  },
+  'PATCH /api/aeds/:id': {
+    kind: 'row',
+    req: (i) => ({ method: 'PATCH', url: `/api/aeds/${i.lxAed}`, body: { status: 'repair' } }),
+    missing: () => ({ method: 'PATCH', url: `/api/aeds/${MISSING}`, body: { status: 'repair' } }),
+  },
+  'POST /api/aeds/:id/inspections': {
+    kind: 'row',
+    req: (i) => ({
+      method: 'POST',
+      url: `/api/aeds/${i.lxAed}/inspections`,
+      body: { inspectedOn: '2026-01-05', inspector: '越权', result: 'normal' },
+    }),
+    missing: () => ({
+      method: 'POST',
+      url: `/api/aeds/${MISSING}/inspections`,
+      body: { inspectedOn: '2026-01-05', inspector: '越权', result: 'normal' },
+    }),
+  },
   'GET /api/disclosure/preview': {
     kind: 'row',
     req: (i) => ({ method: 'GET', url: `/api/disclosure/preview?orgId=${i.liangxi}&day=2026-01-05` }),
@@ -425,6 +763,36 @@ const MATRIX: Record<string, Check> = {
     req: () => ({ method: 'GET', url: '/api/audit/export' }),
     leak: (b, re) => re.test(b),
   },
+  'GET /api/public/ledger/logs': { kind: 'public' },
+  'GET /api/public/ledger/logs/:orgId/checkpoint': { kind: 'public' },
+  'GET /api/public/ledger/logs/:orgId/checkpoints': { kind: 'public' },
+  'GET /api/public/ledger/logs/:orgId/entries/:index': { kind: 'public' },
+  'GET /api/public/ledger/logs/:orgId/entries': { kind: 'public' },
+  'GET /api/public/ledger/logs/:orgId/proofs/inclusion': { kind: 'public' },
+  'GET /api/public/ledger/logs/:orgId/proofs/consistency': { kind: 'public' },
+  'GET /api/public/ledger/entries': { kind: 'public' },
+  'GET /api/public/ledger/trace/:receiptNumber': { kind: 'public' },
+  'GET /api/ledger/status': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/ledger/status' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/ledger/entries': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/ledger/entries?pageSize=200' }),
+    leak: (b, re) => re.test(b),
+  },
+  // Before the history below, so 梁溪区's own history has a run in it.
+  'POST /api/ledger/verifications': {
+    kind: 'list',
+    req: () => ({ method: 'POST', url: '/api/ledger/verifications' }),
+    leak: (b, re) => re.test(b),
+  },
+  'GET /api/ledger/verifications': {
+    kind: 'list',
+    req: () => ({ method: 'GET', url: '/api/ledger/verifications' }),
+    leak: (b, re) => re.test(b),
+  },
 };
 
 let h: Harness;
@@ -443,7 +811,19 @@ async function snapshot(): Promise<string> {
       'disbursements', (select json_agg(d order by id) from (select id, status, amount_fen, decided_by from disbursements) d),
       'gifts', (select json_agg(g order by id) from (select id, org_id, amount_fen from gifts) g),
       'receipts', (select count(*) from receipts),
-      'gift_imports', (select json_agg(x order by id) from (select id, status, created_gifts from gift_imports) x)
+      'gift_imports', (select json_agg(x order by id) from (select id, status, created_gifts from gift_imports) x),
+      'training_courses', (select json_agg(x order by id) from (select id, hours from training_courses) x),
+      'training_instructors', (select json_agg(x order by id) from (select id, active from training_instructors) x),
+      'training_bases', (select count(*) from training_bases),
+      'training_classes', (select json_agg(x order by id) from (select id, status from training_classes) x),
+      'training_trainees', (select json_agg(x order by id) from (select id, attended, result from training_trainees) x),
+      'training_imports', (select json_agg(x order by id) from (select id, status from training_imports) x),
+      'training_certificates', (select json_agg(x order by id) from (select id, status from training_certificates) x),
+      'aed_devices', (select json_agg(x order by id) from (select id, status, updated_at from aed_devices) x),
+      'aed_inspections', (select count(*) from aed_inspections),
+      'training_bulk_imports', (select count(*) from training_bulk_imports),
+      'training_targets', (select json_agg(x order by org_id, year) from (select org_id, year, certified from training_targets) x),
+      'rescues', (select json_agg(x order by id) from (select id, status, commendation from rescues) x)
     ) as s`);
   return JSON.stringify((rows as unknown as { rows: unknown[] }).rows[0]);
 }
@@ -460,6 +840,78 @@ async function bodyText(res: {
   const cells: string[] = [];
   wb.eachSheet((s) => s.eachRow((r) => r.eachCell((c) => void cells.push(String(c.value)))));
   return cells.join('\n');
+}
+
+/** 梁溪区's own training rows (the demo's, plus an open class with a roster upload awaiting commit). */
+async function trainingIds(liangxi: number) {
+  const get = async (url: string) => (await h.req('GET', url, { cookie: cookies.lx_admin })).json();
+  const course = (await get(`/api/training/courses?orgId=${liangxi}`)).find(
+    (c: { orgId: number }) => c.orgId === liangxi,
+  );
+  const instructor = (await get(`/api/training/instructors?orgId=${liangxi}`)).find(
+    (t: { orgId: number }) => t.orgId === liangxi,
+  );
+  const classes = (await get(`/api/training/classes?orgId=${liangxi}&pageSize=200`)).items.filter(
+    (c: { orgId: number }) => c.orgId === liangxi,
+  );
+  const open = classes.find(
+    (c: { status: string; publicSignup: boolean }) => c.status === 'open' && c.publicSignup,
+  );
+  const detail = await get(`/api/training/classes/${open.id}`);
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('名单').addRows([
+    ['姓名', '身份证号'],
+    ['待导入', '11010519491231002X'],
+  ]);
+  const upload = await h.req('POST', `/api/training/classes/${open.id}/imports`, {
+    cookie: cookies.lx_admin,
+    body: {
+      fileName: '名单.xlsx',
+      contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    },
+  });
+  const cert = (await get(`/api/training/certificates?orgId=${liangxi}&state=valid&pageSize=200`)).items.find(
+    (c: { orgId: number }) => c.orgId === liangxi,
+  );
+  const rescue = await h.req('POST', '/api/public/rescues', {
+    body: {
+      certificateNumber: cert.number,
+      name: cert.holderName,
+      occurredAt: '2026-01-05T09:00',
+      place: '公园',
+      actions: ['cpr'],
+      description: '胸外按压至救护车到达',
+      outcome: 'unknown',
+      aedUsed: false,
+      casualtyAgeBand: 'adult',
+      casualtySex: 'male',
+    },
+  });
+  const bulk = await h.app.inject({
+    method: 'POST',
+    url: `/api/training/bulk-imports?orgId=${liangxi}&classId=${open.id}&fileName=a.xlsx`,
+    headers: {
+      cookie: cookies.lx_admin!,
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+    payload: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  // The job runs after the answer: let it finish, or its enrolment would change the snapshots below.
+  for (let i = 0; i < 100; i++) {
+    const job = await get(`/api/training/bulk-imports/${bulk.json().id}`);
+    if (job.status === 'done' || job.status === 'failed') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    lxCourse: course.id as number,
+    lxInstructor: instructor.id as number,
+    lxClass: open.id as number,
+    lxTrainee: detail.trainees[0].id as number,
+    lxTrainingImport: upload.json().id as number,
+    lxCertificate: cert.id as number,
+    lxRescue: rescue.json().id as number,
+    lxBulkImport: bulk.json().id as number,
+  };
 }
 
 beforeAll(async () => {
@@ -503,6 +955,10 @@ beforeAll(async () => {
     lxAttachment: (
       await h.req('POST', `/api/gifts/${lxGift}/attachments`, { cookie: cookies.lx_admin, body: ATTACHMENT })
     ).json().id,
+    ...(await trainingIds(o.liangxi!)),
+    lxAed: (await h.req('GET', `/api/aeds?orgId=${o.liangxi}&pageSize=200`, { cookie: cookies.lx_admin }))
+      .json()
+      .items.find((d: { orgId: number }) => d.orgId === o.liangxi).id,
   };
 });
 afterAll(() => h?.close());

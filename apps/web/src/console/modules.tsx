@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AccountBookOutlined,
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   FlagOutlined,
@@ -9,11 +10,17 @@ import {
   HomeOutlined,
   NotificationOutlined,
   ImportOutlined,
+  NodeIndexOutlined,
   ApartmentOutlined,
   TeamOutlined,
   TransactionOutlined,
   SafetyCertificateOutlined,
   UserOutlined,
+  MedicineBoxOutlined,
+  IdcardOutlined,
+  ReadOutlined,
+  ThunderboltOutlined,
+  ClockCircleOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@boai/contracts';
 import type { shellDict } from './shell/dict.ts';
@@ -60,6 +67,13 @@ export const consoleModules: ConsoleModule[] = [
     Page: lazy(() => import('./disclosure/DisclosurePage.tsx')),
   },
   {
+    path: 'ledger',
+    label: 'ledger',
+    icon: <NodeIndexOutlined />,
+    permission: 'ledger:view',
+    Page: lazy(() => import('./ledger/LedgerPage.tsx')),
+  },
+  {
     path: 'goods',
     label: 'goods',
     icon: <GiftOutlined />,
@@ -86,6 +100,62 @@ export const consoleModules: ConsoleModule[] = [
     icon: <TransactionOutlined />,
     permission: 'donations:read',
     Page: lazy(() => import('./disbursements/DisbursementsPage.tsx')),
+  },
+  {
+    path: 'training/classes',
+    label: 'trainingClasses',
+    icon: <MedicineBoxOutlined />,
+    permission: 'training:read',
+    Page: lazy(() => import('./training/ClassesPage.tsx')),
+  },
+  {
+    path: 'training/certificates',
+    label: 'trainingCertificates',
+    icon: <IdcardOutlined />,
+    permission: 'training:read',
+    Page: lazy(() => import('./training/CertificatesPage.tsx')),
+  },
+  {
+    path: 'training/targets',
+    label: 'trainingTargets',
+    icon: <BarChartOutlined />,
+    permission: 'training:read',
+    Page: lazy(() => import('./training/TargetsPage.tsx')),
+  },
+  {
+    path: 'rescues',
+    label: 'rescues',
+    icon: <AlertOutlined />,
+    permission: 'training:read',
+    Page: lazy(() => import('./rescues/RescuesPage.tsx')),
+  },
+  {
+    path: 'aeds',
+    label: 'aeds',
+    icon: <ThunderboltOutlined />,
+    permission: 'training:read',
+    Page: lazy(() => import('./aeds/DevicesPage.tsx')),
+  },
+  {
+    path: 'aeds/due',
+    label: 'aedsDue',
+    icon: <ClockCircleOutlined />,
+    permission: 'training:read',
+    Page: lazy(() => import('./aeds/DuePage.tsx')),
+  },
+  {
+    path: 'aeds/import',
+    label: 'aedsImport',
+    icon: <ImportOutlined />,
+    permission: 'training:manage',
+    Page: lazy(() => import('./aeds/ImportPage.tsx')),
+  },
+  {
+    path: 'training/catalog',
+    label: 'trainingCatalog',
+    icon: <ReadOutlined />,
+    permission: 'training:read',
+    Page: lazy(() => import('./training/CatalogPage.tsx')),
   },
   {
     path: 'orgs',

@@ -27,6 +27,15 @@ export default function PortalHome() {
         <Link to="/p/receipts" className={styles.staff}>
           捐赠票据查验
         </Link>
+        <Link to="/p/training" className={styles.staff}>
+          应急救护培训报名
+        </Link>
+        <Link to="/p/certificates" className={styles.staff}>
+          救护证书核验
+        </Link>
+        <Link to="/p/aeds" className={styles.staff}>
+          附近的 AED
+        </Link>
         <Link to="/console/login" className={styles.staff}>
           工作人员登录
         </Link>

@@ -112,6 +112,11 @@ export default function ReceiptCheck() {
               </Descriptions.Item>
               <Descriptions.Item label="到账日期">{r.receivedOn}</Descriptions.Item>
             </Descriptions>
+            <Link id="receipt-trace" to={`/p/trace/${r.number}`} style={{ display: 'block', marginTop: 12 }}>
+              <Button type="primary" ghost block>
+                查看善款去向（公开账本核验）
+              </Button>
+            </Link>
             <p style={{ color: '#8c8c8c', fontSize: 12, marginTop: 12 }}>
               为保护捐赠人隐私，未同意公开姓名的个人捐赠人以“张*三”形式显示，匿名捐赠显示为“爱心人士”。
             </p>

@@ -4,6 +4,7 @@ import { actorName, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
+import { recordPublicEvents } from '../../platform/ledger/index.ts';
 import { lockDisbursement } from './decide.ts';
 import { auditDisbursement, presentDisbursement } from './repository.ts';
 import { disbursements } from './schema.ts';
@@ -36,6 +37,8 @@ export async function approveDisbursement(
     })
     .where(eq(disbursements.id, id))
     .returning();
+  // Approval is when the money is released (paid on `paidOn`): the public event 拨付使用.
+  await recordPublicEvents(tx, [{ orgId: row!.orgId, kind: 'disbursement.made', ref: `disbursement:${id}` }]);
   await recordAudit(tx, actor, {
     action: 'disbursements.approve',
     orgId: row!.orgId,

@@ -1,5 +1,5 @@
 import type { MyGiftFundUse } from '@boai/contracts';
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { orgs } from '../orgs/index.ts';
 import { disbursements } from './schema.ts';
@@ -8,11 +8,12 @@ import { disbursements } from './schema.ts';
  * Where a fund's money went, as the public may see it: approved disbursements only, with the receiving
  * society's name or the named recipient — never who requested or approved them. With `appealId` the
  * appeal's fund; with `giftId` that designated gift's; with only `orgId` the society's general funds.
+ * `since` (a day) keeps the disbursements paid on or after it — what a gift received that day can have paid for.
  */
 export async function useOfFunds(
   q: Queryable,
   fund: { appealId?: number; giftId?: number; orgId?: number },
-  opts: { limit?: number } = {},
+  opts: { limit?: number; since?: string } = {},
 ): Promise<MyGiftFundUse[]> {
   const source: SQL | undefined = fund.appealId
     ? eq(disbursements.appealId, fund.appealId)
@@ -38,7 +39,9 @@ export async function useOfFunds(
     })
     .from(disbursements)
     .leftJoin(orgs, eq(orgs.id, disbursements.recipientOrgId))
-    .where(and(source, eq(disbursements.status, 'approved')))
+    .where(
+      and(source, eq(disbursements.status, 'approved'), opts.since ? gte(disbursements.paidOn, opts.since) : undefined),
+    )
     .orderBy(desc(disbursements.paidOn), desc(disbursements.id))
     .limit(opts.limit ?? 1000);
   return rows;

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
+import { recordPublicEvents } from '../../platform/ledger/index.ts';
 import { requireWritableOrg } from '../orgs/index.ts';
 import { requirePublishableDay } from './preview-disclosure.ts';
 import { pendingLines, presentBatches, totalsOf, unsafeFindBatch } from './repository.ts';
@@ -80,6 +81,9 @@ export async function publishDisclosure(
         })),
       );
     }
+    await recordPublicEvents(tx, [
+      { orgId: input.orgId, kind: 'disclosure.published', ref: `disclosure-batch:${batch!.id}` },
+    ]);
     await recordAudit(tx, actor, {
       action: 'disclosure.publish',
       orgId: input.orgId,

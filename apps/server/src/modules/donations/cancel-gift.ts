@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict } from '../../platform/errors.ts';
+import { recordPublicEvents } from '../../platform/ledger/index.ts';
 import { fundBalance } from '../disbursements/index.ts';
 import { gifts } from './schema.ts';
 import { lockGiftForVoiding, voidLiveReceipt } from './void-receipt.ts';
@@ -25,6 +26,7 @@ export async function cancelGift(tx: Tx, actor: Actor, giftId: number, reason: s
   }
   const voided = await voidLiveReceipt(tx, actor, gift, reason);
   await tx.update(gifts).set({ status: 'cancelled', cancelReason: reason }).where(eq(gifts.id, giftId));
+  await recordPublicEvents(tx, [{ orgId: gift.orgId, kind: 'gift.cancelled', ref: `gift:${gift.id}` }]);
   await recordAudit(tx, actor, {
     action: 'gifts.cancel',
     orgId: gift.orgId,

@@ -87,6 +87,37 @@ describe('gift intake (group commit)', () => {
     expect(res[1]!.json().fields[0]).toMatchObject({ field: 'donorId' });
     expect(res[2]!.json().fields[0]).toMatchObject({ field: 'orgId', code: 'NOT_FOUND' });
     expect(res[3]!.json().fields[0]).toMatchObject({ field: 'receivedOn', code: 'GIFT_DATE_IN_FUTURE' });
+    // each recorded gift is audited once, under its own id, with what was asked for
+    const ids = [res[0]!, res[4]!].map((r) => String(r.json().id));
+    const audits = await queryRows<{ entity_id: string; actor_name: string; after: { amountFen: number } }>(
+      h.ctx.db,
+      sql`select entity_id, actor_name, after from audit_log
+          where action = 'gifts.create' and entity_id in (${sql.join(ids, sql`, `)}) order by entity_id::int`,
+    );
+    expect(audits.map((a) => [a.entity_id, a.after.amountFen])).toEqual([
+      [ids[0], 777],
+      [ids[1], 778],
+    ]);
+    expect(audits.every((a) => a.actor_name)).toBe(true);
+    // … and each is a public event for the transparency log, received before receipted
+    const events = await queryRows<{ kind: string; ref: string }>(
+      h.ctx.db,
+      sql`select kind, ref from ledger_outbox where ref in (${sql.join(
+        ids.map((id) => `gift:${id}`),
+        sql`, `,
+      )}) or ref in (select 'receipt:' || receipt_id from gifts where id in (${sql.join(ids.map(Number), sql`, `)}))
+        union all
+        select kind, ref from ledger_entries where ref in (${sql.join(
+          ids.map((id) => `gift:${id}`),
+          sql`, `,
+        )}) or ref in (select 'receipt:' || receipt_id from gifts where id in (${sql.join(ids.map(Number), sql`, `)}))`,
+    );
+    expect(events.map((e) => e.kind).sort()).toEqual([
+      'gift.received',
+      'gift.received',
+      'receipt.issued',
+      'receipt.issued',
+    ]);
   });
 
   it('records a gift once however its retries interleave, and refuses a key reused for another gift', async () => {
@@ -108,6 +139,29 @@ describe('gift intake (group commit)', () => {
     const bad = await post(lx, { ...body, receivedOn: '2999-01-01' }, 'intake-retry-0002');
     expect(bad.statusCode).toBe(400);
     expect((await post(lx, body, 'intake-retry-0002')).statusCode).toBe(200);
+  });
+
+  it('two intakes (as in two processes) given one key at once record one gift, and their batch-mates too', async () => {
+    const actor = systemActor('test-intake');
+    const claim = { owner: 'u:race', key: 'race-key-0001', requestHash: 'same-request' };
+    const gift = { orgId: h.seed.orgs.liangxi!, donorId: lxDonor, channel: 'cash' as const, receivedOn: today() };
+    const intakes = [createGiftIntake(h.ctx.db), createGiftIntake(h.ctx.db)];
+    const results = await Promise.all(
+      intakes.flatMap((intake, n) => [
+        intake.submit(actor, { ...gift, amountFen: 7_007 }, claim),
+        // a batch-mate with no key: must be recorded whatever happens to the twin beside it
+        intake.submit(actor, { ...gift, amountFen: 8_000 + n }, null),
+      ]),
+    );
+    const [a, mateA, b, mateB] = results;
+    expect(a!.gift.receiptNo).toBe(b!.gift.receiptNo);
+    expect([a!.replayed, b!.replayed].sort()).toEqual([false, true]);
+    expect(mateA!.gift.receiptNo).not.toBe(mateB!.gift.receiptNo);
+    const made = await queryRows<{ amount_fen: string }>(
+      h.ctx.db,
+      sql`select amount_fen from gifts where donor_id = ${lxDonor} and amount_fen in (7007, 8000, 8001)`,
+    );
+    expect(made.map((r) => Number(r.amount_fen)).sort()).toEqual([7007, 8000, 8001]);
   });
 
   it('when a batch fails in the database, retries each gift alone so only the faulty one fails', async () => {

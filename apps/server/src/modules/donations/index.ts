@@ -10,3 +10,4 @@ export { goodsAwaitingStock, type GoodsGift } from './goods-awaiting-stock.ts';
 export { donorPhoneCodes, donorSessions } from './schema.ts';
 export { verifyReceipt } from './verify-receipt.ts';
 export { receiptPdf } from './receipt-pdf.ts';
+export { donationLedgerEntries } from './ledger-entries.ts';

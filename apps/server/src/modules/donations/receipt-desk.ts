@@ -1,6 +1,8 @@
 import { shanghaiDate } from '@boai/contracts';
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Tx } from '../../platform/db/client.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
+import { publicEventsInsert } from '../../platform/ledger/outbox-sql.ts';
 import { gifts } from './schema.ts';
 
 /**
@@ -42,26 +44,16 @@ export function receiptDeskFor(db: Db): ReceiptDesk {
 type Waiting = { id: number; org_id: number; amount_fen: number };
 
 /**
- * Numbers these gifts' receipts inside the caller's transaction, in ONE statement: the counter of each
- * society moves by its number of gifts (counters taken in society order, so two transactions never
- * wait on each other's rows crosswise), the receipts are inserted — 14 digits: year, society (4),
- * sequence (6), e.g. 20260003000042 — and the gifts point at them. The counter rows stay locked until
- * commit, so numbers are dense and never shared. Returns each gift's receipt number.
+ * The common table expressions that number receipts for the gifts in a relation `v (gift_id, org_id,
+ * amount_fen)`, ending in `issued (id, gift_id, org_id, number)`. The counter of each society moves by
+ * its number of gifts (counters taken in society order, so two transactions never wait on each other's
+ * rows crosswise), and the receipts are inserted — 14 digits: year, society (4), sequence (6), e.g.
+ * 20260003000042. The counter rows stay locked until commit, so numbers are dense and never shared.
+ * `replaces` is the SQL giving the receipt a reissue replaces (evaluated per row of `numbered`).
  */
-export async function assignReceiptNumbers(
-  tx: Tx,
-  waiting: readonly Waiting[],
-  now: Date,
-  /** Gifts recorded in this very transaction cannot have had a receipt to replace: skip the lookup. */
-  opts: { fresh?: boolean } = {},
-): Promise<Map<number, string>> {
-  if (!waiting.length) return new Map();
+export function receiptIssueCtes(now: Date, replaces: SQL): SQL {
   const year = Number(shanghaiDate(now).slice(0, 4));
-  const values = waiting.map((g) => sql`(${g.id}::int, ${g.org_id}::int, ${g.amount_fen}::bigint)`);
-  const rows = await queryRows<{ gift_id: number; number: string }>(
-    tx,
-    sql`with v (gift_id, org_id, amount_fen) as (values ${sql.join(values, sql`, `)}),
-      counts as (select org_id, count(*)::int as n from v group by org_id),
+  return sql`counts as (select org_id, count(*)::int as n from v group by org_id),
       counters as (
         insert into receipt_series (org_id, year, last_seq)
         select org_id, ${year}, n from counts order by org_id
@@ -74,11 +66,34 @@ export async function assignReceiptNumbers(
       issued as (
         insert into receipts (org_id, year, seq, number, gift_id, amount_fen, replaces_id)
         select org_id, ${year}, seq, ${String(year)} || lpad(org_id::text, 4, '0') || lpad(seq::text, 6, '0'),
-               gift_id, amount_fen,
-               ${opts.fresh ? sql`null::int` : sql`(select max(old.id) from receipts old where old.gift_id = numbered.gift_id)`}
+               gift_id, amount_fen, ${replaces}
         from numbered
-        returning id, gift_id, number),
-      pointed as (update gifts set receipt_id = issued.id from issued where gifts.id = issued.gift_id)
+        returning id, gift_id, org_id, number)`;
+}
+
+/**
+ * Numbers receipts for gifts already recorded, inside the caller's transaction, in ONE statement: the
+ * receipts are issued (`receiptIssueCtes`), the gifts point at them and each issue is a public event
+ * for the transparency log. A gift waiting again after its
+ * receipt was voided gets one that names the voided one. Returns each gift's receipt number.
+ */
+export async function assignReceiptNumbers(
+  tx: Tx,
+  waiting: readonly Waiting[],
+  now: Date,
+): Promise<Map<number, string>> {
+  if (!waiting.length) return new Map();
+  const queue = rowsOf(
+    { gift_id: 'int', org_id: 'int', amount_fen: 'bigint' },
+    waiting.map((g) => ({ gift_id: g.id, org_id: g.org_id, amount_fen: g.amount_fen })),
+  );
+  const rows = await queryRows<{ gift_id: number; number: string }>(
+    tx,
+    sql`with v as ${queue},
+      ${receiptIssueCtes(now, sql`(select max(old.id) from receipts old where old.gift_id = numbered.gift_id)`)},
+      pointed as (update gifts set receipt_id = issued.id from issued where gifts.id = issued.gift_id),
+      logged as (${publicEventsInsert(sql`
+        select org_id, 'receipt.issued', 'receipt:' || id from issued order by id`)})
       select gift_id, number from issued`,
   );
   return new Map(rows.map((r) => [Number(r.gift_id), r.number]));

@@ -4,6 +4,8 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { queryRows, type Queryable, type Tx } from '../../platform/db/client.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
+import { recordPublicEvents } from '../../platform/ledger/index.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { publicDonorName } from './repository.ts';
 import { orgs } from '../orgs/index.ts';
@@ -41,8 +43,9 @@ export async function checkGiftTargetsMany(
   now = new Date(),
 ): Promise<(GiftTargets | AppError)[]> {
   if (!inputs.length) return [];
-  const values = inputs.map(
-    (t, i) => sql`(${i}::int, ${t.orgId}::int, ${t.donorId}::int, ${t.appealId ?? null}::int)`,
+  const targets = rowsOf(
+    { i: 'int', org_id: 'int', donor_id: 'int', appeal_id: 'int' },
+    inputs.map((t, i) => ({ i, org_id: t.orgId, donor_id: t.donorId, appeal_id: t.appealId ?? null })),
   );
   const rows = await queryRows<{
     i: number;
@@ -64,7 +67,7 @@ export async function checkGiftTargetsMany(
           ${inScope(actor, 'donations:manage', donors.orgId)} as donor_in_scope,
           donors.kind as donor_kind, donors.name as donor_name, donors.name_consent,
           appeals.org_id as appeal_org_id, appeals.open as appeal_open, appeals.name as appeal_name
-        from (values ${sql.join(values, sql`, `)}) as v (i, org_id, donor_id, appeal_id)
+        from ${targets} as v
         left join orgs on orgs.id = v.org_id
         left join donors on donors.id = v.donor_id
         left join appeals on appeals.id = v.appeal_id
@@ -102,7 +105,8 @@ export async function checkGiftTargets(q: Queryable, actor: Actor, input: Target
   return result!;
 }
 
-export const giftValues = (input: RecordGiftInput) => ({
+/** A gift's columns; `donorPublicName` is how its donor is shown at the moment it is recorded. */
+export const giftValues = (input: RecordGiftInput, donorPublicName: string) => ({
   orgId: input.orgId,
   donorId: input.donorId,
   channel: input.channel,
@@ -113,6 +117,7 @@ export const giftValues = (input: RecordGiftInput) => ({
   externalRef: input.externalRef ?? null,
   importId: input.importId ?? null,
   note: input.note ?? null,
+  donorPublicName,
 });
 
 /**
@@ -126,8 +131,12 @@ export async function recordGift(
   input: RecordGiftInput,
   now = new Date(),
 ): Promise<{ gift: GiftRow; duplicate: boolean }> {
-  await checkGiftTargets(tx, actor, input, now);
-  const [gift] = await tx.insert(gifts).values(giftValues(input)).onConflictDoNothing().returning();
+  const targets = await checkGiftTargets(tx, actor, input, now);
+  const [gift] = await tx
+    .insert(gifts)
+    .values(giftValues(input, targets.donorPublicName))
+    .onConflictDoNothing()
+    .returning();
   if (!gift) {
     const [existing] = await tx
       .select()
@@ -148,5 +157,6 @@ export async function recordGift(
     entityId: gift.id,
     after: input,
   });
+  await recordPublicEvents(tx, [{ orgId: gift.orgId, kind: 'gift.received', ref: `gift:${gift.id}` }]);
   return { gift, duplicate: false };
 }

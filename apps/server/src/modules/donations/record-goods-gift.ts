@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
+import { recordPublicEvents } from '../../platform/ledger/index.ts';
 import { checkGiftTargets } from './record-gift.ts';
 import { giftItems, gifts } from './schema.ts';
 
@@ -39,7 +40,7 @@ export async function recordGoodsGift(
   input: CreateGoodsGiftInput,
   now = new Date(),
 ): Promise<{ giftId: number }> {
-  await checkGiftTargets(tx, actor, input, now);
+  const { donorPublicName } = await checkGiftTargets(tx, actor, input, now);
   input.items.forEach((item, i) => {
     if (item.expiresOn && item.expiresOn < input.receivedOn)
       throw invalid('GOODS_EXPIRED', `items.${i}.expiresOn`);
@@ -57,6 +58,7 @@ export async function recordGoodsGift(
       appealId: input.appealId ?? null,
       purpose: input.purpose ?? null,
       note: input.note ?? null,
+      donorPublicName,
       stockStatus: 'awaiting',
     })
     .returning();
@@ -76,6 +78,7 @@ export async function recordGoodsGift(
       expiresOn: item.expiresOn ?? null,
     })),
   );
+  await recordPublicEvents(tx, [{ orgId: gift!.orgId, kind: 'gift.received', ref: `gift:${gift!.id}` }]);
   await recordAudit(tx, actor, {
     action: 'gifts.create_goods',
     orgId: gift!.orgId,

@@ -95,6 +95,12 @@ export const gifts = pgTable(
     status: text('status').notNull().default('confirmed'),
     cancelReason: text('cancel_reason'),
     receiptId: integer('receipt_id').references((): AnyPgColumn => receipts.id),
+    /**
+     * The donor as the public sees this gift (爱心人士, enterprise name, 张*三 or the consented name),
+     * fixed when it is recorded: the transparency log's entry for the gift is rebuilt from it, and a
+     * later edit of the donor's name or consent must not make that entry look rewritten.
+     */
+    donorPublicName: text('donor_public_name'),
     /** Bank transaction id or platform order number: the same line imported twice is one gift. */
     externalRef: text('external_ref'),
     importId: integer('import_id'),

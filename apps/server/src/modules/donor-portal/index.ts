@@ -3,3 +3,5 @@ export { myGiftsRoutes } from './routes.ts';
 export { seedDemoMyGifts } from './demo.ts';
 export { startDonorPortalJobs } from './jobs.ts';
 export { rotateSmsPii } from '../../platform/sms/index.ts';
+/** Attempt counters for public endpoints that answer guesses (used by training's certificate check). */
+export { countAttempt, type ThrottleRule } from './throttle.ts';

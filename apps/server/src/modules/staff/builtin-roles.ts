@@ -19,7 +19,9 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: readonly 
   {
     code: 'auditor',
     name: '监事（只读审计）',
-    permissions: permissionList.filter((p) => p.endsWith(':read') || p === 'audit:export'),
+    permissions: permissionList.filter(
+      (p) => p.endsWith(':read') || p === 'audit:export' || p === 'ledger:view',
+    ),
   },
 ];
 

@@ -1,5 +1,7 @@
 import type { AuditAction } from '@boai/contracts';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
 import { actorName, type Actor } from '../access/actor.ts';
 import { auditLog } from './schema.ts';
 
@@ -42,4 +44,48 @@ export async function recordAudit(
 /** Many audit rows in one statement, for writes done in batches (same transaction rule). */
 export async function recordAudits(q: Queryable, entries: { actor: Actor; event: AuditEvent }[]) {
   if (entries.length) await q.insert(auditLog).values(entries.map((e) => auditRow(e.actor, e.event)));
+}
+
+const jsonParam = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/**
+ * The INSERT of audit rows for entities that the same statement creates (as one of its CTEs), whose
+ * ids exist only inside it: `ids` names a relation `(ord, entity_id)` of that statement, and the entry
+ * at position `ord` is written with that entity id. Used where a batch writes everything in one round trip.
+ */
+export function auditInsertFor(entries: { actor: Actor; event: AuditEvent }[], ids: SQL): SQL {
+  const rows = rowsOf(
+    {
+      ord: 'int',
+      actor_kind: 'text',
+      actor_user_id: 'int',
+      actor_name: 'text',
+      org_id: 'int',
+      action: 'text',
+      entity_type: 'text',
+      before: 'jsonb',
+      after: 'jsonb',
+      ip: 'text',
+    },
+    entries.map((e, ord) => {
+      const r = auditRow(e.actor, e.event);
+      return {
+        ord,
+        actor_kind: r.actorKind,
+        actor_user_id: r.actorUserId,
+        actor_name: r.actorName,
+        org_id: r.orgId,
+        action: r.action,
+        entity_type: r.entityType,
+        before: jsonParam(r.before),
+        after: jsonParam(r.after),
+        ip: r.ip,
+      };
+    }),
+  );
+  return sql`insert into ${auditLog} (actor_kind, actor_user_id, actor_name, org_id, action, entity_type,
+      entity_id, before, after, ip)
+    select a.actor_kind, a.actor_user_id, a.actor_name, a.org_id, a.action, a.entity_type,
+      ids.entity_id::text, a.before, a.after, a.ip
+    from ${rows} as a join ${ids} as ids using (ord)`;
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, List, Pagination, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatFen } from '@boai/contracts';
+import { TraceSearch } from '../trace/TraceSearch.tsx';
 import { publicDisclosureApi } from './api.ts';
 import { PortalFrame } from './PortalFrame.tsx';
 
@@ -19,6 +20,13 @@ export default function DisclosureOrgs() {
       <Typography.Paragraph type="secondary" style={{ margin: '4px 4px 12px' }}>
         各级红十字会每日公示接收的捐赠和拨付使用情况（一天一公示）。选择一个红十字会查看。
       </Typography.Paragraph>
+      <div style={{ background: '#fff', borderRadius: 8, padding: '12px 16px', marginBottom: 12 }}>
+        <Typography.Text strong>善款去向</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px', fontSize: 12 }}>
+          输入捐赠票据号码，查看这笔捐赠从接收到使用的每一步，并核验它们都已记入公开账本。
+        </Typography.Paragraph>
+        <TraceSearch id="disclosure-trace-number" />
+      </div>
       {query.error && <Alert type="warning" showIcon message={query.error.message} />}
       <List
         loading={query.isLoading}

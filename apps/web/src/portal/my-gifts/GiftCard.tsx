@@ -1,5 +1,6 @@
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { fenToChineseCapital, formatFen, type MyGift } from '@boai/contracts';
 import { useT } from '../../lib/i18n.tsx';
 import { documentUrl } from './api.ts';
@@ -44,6 +45,11 @@ export function GiftCard({ gift, token }: { gift: MyGift; token?: string }) {
       </Descriptions>
       <div className={styles.sectionTitle}>{t('journey')}</div>
       <GiftJourney gift={gift} />
+      {gift.receiptNo !== '' && (
+        <Link to={`/p/trace/${gift.receiptNo}`} className={styles.traceLink}>
+          <NodeIndexOutlined /> {t('trace')}
+        </Link>
+      )}
       {hasDocuments && (
         <Space wrap className={styles.documents}>
           <Button

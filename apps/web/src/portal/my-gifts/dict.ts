@@ -64,6 +64,7 @@ export const myGiftsDict = defineDict({
     en: 'Download links work for {minutes} minutes',
   },
   journey: { zh: '善款足迹', en: 'Where it went' },
+  trace: { zh: '善款去向：在公开账本中逐步核验', en: 'Where it went: check each step in the public ledger' },
   stepReceived: { zh: '捐赠到账', en: 'Received' },
   stepReceipted: { zh: '开具票据', en: 'Receipted' },
   stepReceiptPending: { zh: '票据开具中', en: 'Receipt being issued' },

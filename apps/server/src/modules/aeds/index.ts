@@ -1,0 +1,2 @@
+/** What other modules may use of the AED registry. */
+export { aedsModule } from './module.ts';
