@@ -9,6 +9,14 @@ describe('一天一公示 from the console to the public phone page', () => {
     const liangxi = e2e.server.orgIds['梁溪区红十字会']!;
     const desk = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     await loginAs(desk, e2e.server, 'lx_admin');
+    // What today's batch already holds (a demo scan gift lands on today after 05:00 Shanghai time).
+    const received = async () => {
+      const m = /接收捐赠\s*(\d+) 笔 · ¥([\d,]+\.\d\d)/.exec(await desk.locator('#disclosure-totals').innerText());
+      return { count: Number(m![1]), fen: Math.round(Number(m![2]!.replace(/,/g, '')) * 100) };
+    };
+    await desk.goto(`${e2e.server.url}/console/disclosure`);
+    await desk.locator('#disclosure-totals').waitFor();
+    const before = await received();
     const donors = await (
       await desk.request.get(`${e2e.server.url}/api/donors?q=${encodeURIComponent('陈美华')}`)
     ).json();
@@ -26,7 +34,7 @@ describe('一天一公示 from the console to the public phone page', () => {
 
     await desk.goto(`${e2e.server.url}/console/disclosure`);
     await desk.getByText(receiptNo).waitFor();
-    expect(await desk.locator('#disclosure-totals').innerText()).toContain('¥888.00');
+    expect(await received()).toEqual({ count: before.count + 1, fen: before.fen + 88_800 });
     await shot(desk, '60-disclosure-preview');
     await desk.locator('#disclosure-publish').click();
     await desk.locator('#disclosure-confirm').click();
