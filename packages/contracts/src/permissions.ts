@@ -27,6 +27,9 @@ export const PERMISSIONS = {
     zh: '管理应急救护培训（开班、导入学员、录入成绩、发证、撤证）',
     en: 'Manage first-aid training',
   },
+  'relief:read': { zh: '查看应急救援（物资、仓库、调拨、灾害事件、救援队）', en: 'View relief' },
+  'relief:manage': { zh: '管理应急救援（入库、调拨、盘点、灾害事件、救援队）', en: 'Manage relief' },
+  'relief:approve': { zh: '审批应急救援（调拨、盘点差异、报废）', en: 'Approve relief' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,8 @@ import { seedDemoStaff } from './staff/demo.ts';
 import { trainingModule } from './training/index.ts';
 import { aedsModule } from './aeds/index.ts';
 import { rescuesModule } from './rescues/index.ts';
+import { disasterEventsModule } from './disaster-events/index.ts';
+import { reliefModule } from './relief/index.ts';
 import { authRoutes } from './staff/auth-routes.ts';
 import { rotateStaffPii } from './staff/rotate-pii.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
@@ -71,5 +73,7 @@ export const modules: ModuleDef[] = [
   trainingModule,
   aedsModule,
   rescuesModule,
+  disasterEventsModule,
+  reliefModule,
   ledgerModule(() => modules.flatMap((m) => m.ledgerEntries ?? [])),
 ];

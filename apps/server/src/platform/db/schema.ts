@@ -17,3 +17,5 @@ export * from '../../modules/ledger/schema.ts';
 export * from '../../modules/training/schema.ts';
 export * from '../../modules/rescues/schema.ts';
 export * from '../../modules/aeds/schema.ts';
+export * from '../../modules/disaster-events/schema.ts';
+export * from '../../modules/relief/schema.ts';
