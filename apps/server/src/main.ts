@@ -8,6 +8,7 @@ import { purgeIdempotencyKeys } from './platform/idempotency/run-idempotent.ts';
 import { loadConfig } from './platform/config.ts';
 import { openContext } from './platform/context.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
+import { every } from './platform/jobs.ts';
 
 /**
  * `npm start`: open (and migrate) the database, seed the demo on an empty one and print its
@@ -35,21 +36,20 @@ async function main() {
   const stopJobs = modules.flatMap((m) =>
     m.start ? [m.start(ctx, (job, err) => app.log.warn({ err, job }, 'background job failed'))] : [],
   );
-  const housekeeping = setInterval(() => {
-    // Touches no society data (expired sessions and idempotency keys), so it needs no scoped actor;
-    // its log lines carry the job's name.
-    void Promise.all([purgeOldSessions(ctx.db), purgeIdempotencyKeys(ctx.db)]).catch((err) =>
-      app.log.warn({ err, job: 'housekeeping' }, 'housekeeping failed'),
-    );
-  }, 3_600_000);
-  housekeeping.unref();
+  // Touches no society data (expired sessions and idempotency keys), so it needs no scoped actor;
+  // its log lines carry the job's name.
+  const stopHousekeeping = every(
+    3_600_000,
+    () => Promise.all([purgeOldSessions(ctx.db), purgeIdempotencyKeys(ctx.db)]),
+    (err) => app.log.warn({ err, job: 'housekeeping' }, 'housekeeping failed'),
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    clearInterval(housekeeping);
+    stopHousekeeping();
     for (const stop of stopJobs) stop();
     await app.close(); // stops accepting, waits for in-flight requests
     await ctx.database.close(); // flushes PGlite and releases the data-folder lock

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/access/actor.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { every } from '../../platform/jobs.ts';
 import { disbursements } from '../disbursements/index.ts';
 import { gifts } from '../donations/index.ts';
 import { orgs } from '../orgs/index.ts';
@@ -63,14 +64,5 @@ export async function autoPublish(
 
 /** The job: checks every minute; returns how to stop it. */
 export function startAutoPublish(db: Db, hour: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    autoPublish(db, hour, new Date(), (_orgId, err) => onError(err))
-      .catch(onError)
-      .finally(() => (running = false));
-  }, 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return every(60_000, () => autoPublish(db, hour, new Date(), (_orgId, err) => onError(err)), onError);
 }

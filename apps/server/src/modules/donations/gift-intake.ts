@@ -2,7 +2,7 @@ import type { CreateGiftInput, Gift } from '@boai/contracts';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { auditInsertFor } from '../../platform/audit/record.ts';
-import { publicEventsInsert } from '../../platform/ledger/outbox-sql.ts';
+import { publicEventsInsert } from '../../platform/ledger/index.ts';
 import { queryRows, type Db, type Tx } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import { AppError } from '../../platform/errors.ts';

@@ -2,7 +2,8 @@ import { shanghaiDate } from '@boai/contracts';
 import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Tx } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
-import { publicEventsInsert } from '../../platform/ledger/outbox-sql.ts';
+import { every } from '../../platform/jobs.ts';
+import { publicEventsInsert } from '../../platform/ledger/index.ts';
 import { gifts } from './schema.ts';
 
 /**
@@ -166,9 +167,7 @@ export function createReceiptDesk(db: Db): ReceiptDesk {
       }
     },
     start(intervalMs, onError) {
-      const timer = setInterval(() => void nextRun().catch(onError), intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
+      return every(intervalMs, () => nextRun(), onError);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import type { AppContext } from '../../platform/http/context.ts';
+import { every } from '../../platform/jobs.ts';
 import {
   DevelopmentSmsProvider,
   purgeOldSms,
@@ -19,17 +20,14 @@ export function startDonorPortalJobs(
   provider: SmsProvider = developmentProvider(ctx),
 ): () => void {
   const stopSms = startSmsDelivery(ctx.db, ctx.pii, provider, 1000, (err) => onError('sms-delivery', err));
-  const housekeeping = setInterval(
-    () =>
-      void Promise.all([purgeDonorLogins(ctx.db), purgeOldSms(ctx.db)]).catch((err) =>
-        onError('my-gifts-housekeeping', err),
-      ),
+  const stopHousekeeping = every(
     3_600_000,
+    () => Promise.all([purgeDonorLogins(ctx.db), purgeOldSms(ctx.db)]),
+    (err) => onError('my-gifts-housekeeping', err),
   );
-  housekeeping.unref();
   return () => {
     stopSms();
-    clearInterval(housekeeping);
+    stopHousekeeping();
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { AppContext } from '../../platform/http/context.ts';
+import { every } from '../../platform/jobs.ts';
 import { confirmPayment, type OrderRow } from './confirm-payment.ts';
 import type { PaymentProvider } from './provider.ts';
 import { paymentOrders } from './schema.ts';
@@ -67,14 +68,5 @@ export function startReconciler(
   intervalMs: number,
   onError: (err: unknown) => void,
 ): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    reconcileOpenOrders(ctx, provider)
-      .catch(onError)
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return every(intervalMs, () => reconcileOpenOrders(ctx, provider), onError);
 }

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.ts';
 import { ledgerOutbox } from './schema.ts';
 
@@ -31,6 +32,14 @@ export async function recordPublicEvents(tx: Tx, events: readonly PublicEvent[])
   if (events.length === 0) return;
   await tx.insert(ledgerOutbox).values(events.map((e) => ({ orgId: e.orgId, kind: e.kind, ref: e.ref })));
 }
+
+/**
+ * `recordPublicEvents` as a clause of a bigger statement: the INSERT of the events that `events`
+ * selects as `(org_id, kind, ref)`, in its order — for a batch write that makes its rows and their
+ * events in one round trip (a CTE), where the refs' ids exist only inside that statement.
+ */
+export const publicEventsInsert = (events: SQL): SQL =>
+  sql`insert into ${ledgerOutbox} (org_id, kind, ref) ${events}`;
 
 /**
  * Makes the log entry of one kind of event. `build` is called with a batch of refs (one query for
