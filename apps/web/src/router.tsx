@@ -24,6 +24,8 @@ const CertificateCheck = lazy(() => import('./portal/training/CertificateCheck.t
 const NearestAeds = lazy(() => import('./portal/aeds/NearestAeds.tsx'));
 const ClassSignUp = lazy(() => import('./portal/training/ClassSignUp.tsx'));
 const RescueReport = lazy(() => import('./portal/rescues/RescueReport.tsx'));
+const EventPublicPage = lazy(() => import('./portal/events/EventPublicPage.tsx'));
+const ScanPage = lazy(() => import('./console/relief/scan/ScanPage.tsx'));
 const ConsoleLayout = lazy(() => import('./console/shell/ConsoleLayout.tsx'));
 
 const fallback = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
@@ -62,6 +64,7 @@ export const router = createBrowserRouter([
       { path: '/p/certificates/:number', element: <CertificateCheck /> },
       { path: '/p/rescues/report', element: <RescueReport /> },
       { path: '/p/aeds', element: <NearestAeds /> },
+      { path: '/p/events/:id', element: <EventPublicPage /> },
       { path: '/p/training', element: <ClassSignUp /> },
       { path: '/p/training/:id', element: <ClassSignUp /> },
       { path: '/p/trace', element: <TracePage /> },
@@ -70,6 +73,8 @@ export const router = createBrowserRouter([
       { path: '/p/donate/:appealId', element: <DonatePage /> },
       { path: '/p/sandbox-pay/:txnId', element: <SandboxCashier /> },
       { path: '/console/login', element: <LoginPage /> },
+      // Phone-width scanning in the warehouse: signed in, but without the console's menu layout.
+      { path: '/console/scan', element: <RequireAuth><ScanPage /></RequireAuth> },
       {
         path: '/console',
         element: (

@@ -24,6 +24,7 @@ export interface DemoSeed {
   /** Demo societies by short key ('province', 'wuxi', 'liangxi' …). */
   orgs: Record<string, number>;
   accounts: DemoAccount[];
+  disasterEvents?: Record<string, number>; // demo 灾害事件 by key ('typhoon', 'flood'), for relief's seed to send goods to
 }
 
 /** A readable random password that meets the default policy (upper, lower, digits, symbol). */

@@ -25,7 +25,8 @@ import { seedDemoStaff } from './staff/demo.ts';
 import { trainingModule } from './training/index.ts';
 import { aedsModule } from './aeds/index.ts';
 import { rescuesModule } from './rescues/index.ts';
-import { disasterEventsModule } from './disaster-events/index.ts';
+import { rescueTeamsModule } from './rescue-teams/index.ts';
+import { disasterEventsModule } from './disaster-events/module.ts';
 import { reliefModule } from './relief/index.ts';
 import { authRoutes } from './staff/auth-routes.ts';
 import { rotateStaffPii } from './staff/rotate-pii.ts';
@@ -73,6 +74,7 @@ export const modules: ModuleDef[] = [
   trainingModule,
   aedsModule,
   rescuesModule,
+  rescueTeamsModule,
   disasterEventsModule,
   reliefModule,
   ledgerModule(() => modules.flatMap((m) => m.ledgerEntries ?? [])),

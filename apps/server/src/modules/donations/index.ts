@@ -11,3 +11,4 @@ export { donorPhoneCodes, donorSessions } from './schema.ts';
 export { verifyReceipt } from './verify-receipt.ts';
 export { receiptPdf } from './receipt-pdf.ts';
 export { donationLedgerEntries } from './ledger-entries.ts';
+export { setGoodsStockStatus } from './set-goods-stock-status.ts';

@@ -12,8 +12,10 @@ import type { Queryable } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { useOfFunds } from '../disbursements/index.ts';
 import { publishedBatchOfGifts } from '../disclosure/index.ts';
+import { disasterEvents } from '../disaster-events/index.ts';
 import { appeals, gifts, receipts } from '../donations/index.ts';
 import { orgs } from '../orgs/index.ts';
+import { publicGiftTraceRefs, warehouses } from '../relief/index.ts';
 import { logKeysOf } from './log-keys.ts';
 import { ledgerCheckpoints, ledgerEntries } from './schema.ts';
 import { inclusionProof } from './tree.ts';
@@ -53,8 +55,64 @@ const TITLES: Record<LedgerTraceStepName, string> = {
 
 const yuan = (fen: unknown) => (typeof fen === 'number' ? formatFen(fen, { symbol: true }) : '');
 
-function detailOf(kind: string, e: Record<string, unknown>, orgName: string): string {
+/** Names the relief entries refer to by id (societies, warehouses, events), looked up once per trace. */
+interface Names {
+  orgs: Map<number, string>;
+  warehouses: Map<number, string>;
+  events: Map<number, string>;
+}
+
+type GoodsLine = { item?: unknown; unit?: unknown; gift?: unknown } & Record<string, unknown>;
+
+/**
+ * "家庭应急包 300 个，棉被 20 床": the lines of a relief entry that carry this gift's goods (an allocation
+ * may carry several donors' goods; only this donor's are theirs to trace), summed per item.
+ */
+function goodsText(e: Record<string, unknown>, qtyField: string, giftRef: string): string {
+  const sums = new Map<string, { unit: string; qty: number }>();
+  for (const l of (e.lines ?? []) as GoodsLine[]) {
+    if (l.gift !== undefined && l.gift !== giftRef) continue;
+    const qty = typeof l[qtyField] === 'number' ? l[qtyField] : 0;
+    if (!qty) continue;
+    const key = String(l.item);
+    const s = sums.get(key) ?? { unit: String(l.unit ?? ''), qty: 0 };
+    s.qty += qty;
+    sums.set(key, s);
+  }
+  return [...sums].map(([item, s]) => `${item} ${s.qty.toLocaleString('en-US')} ${s.unit}`).join('，');
+}
+
+/** 梁溪区红十字会（台风“海葵”）: where an allocation went, as the public reads it. */
+function destinationText(e: Record<string, unknown>, names: Names): string {
+  const event = typeof e.event === 'number' ? names.events.get(e.event) : undefined;
+  const org = typeof e.toOrg === 'number' ? names.orgs.get(e.toOrg) : undefined;
+  if (e.destination === 'event') return event ?? '';
+  const base = e.destination === 'aid' ? `${org ?? ''}救助批次 ${String(e.aidBatch)}` : (org ?? '');
+  return event ? `${base}（${event}）` : base;
+}
+
+/** A warehouse under its society's name unless it already carries it: 无锡市红十字会备灾仓库. */
+const warehouseText = (id: unknown, orgName: string, names: Names) => {
+  const name = typeof id === 'number' ? (names.warehouses.get(id) ?? '') : '';
+  return name.startsWith(orgName) ? name : `${orgName}${name}`;
+};
+
+function detailOf(
+  kind: string,
+  e: Record<string, unknown>,
+  orgName: string,
+  names: Names,
+  giftRef: string,
+): string {
   switch (kind) {
+    case 'goods.stocked':
+      return `${warehouseText(e.warehouse, orgName, names)}入库 ${goodsText(e, 'acceptedQty', giftRef)}`;
+    case 'allocation.shipped':
+      return `发往 ${destinationText(e, names)} ${goodsText(e, 'quantity', giftRef)}`;
+    case 'allocation.signed': {
+      const to = typeof e.toOrg === 'number' ? (names.orgs.get(e.toOrg) ?? '') : '';
+      return `${to}签收 ${goodsText(e, 'receivedQty', giftRef)}`;
+    }
     case 'gift.received':
       return `${orgName}收到${e.form === 'goods' ? '物资' : '善款'} ${yuan(e.amountFen)}（${String(e.receivedOn)}）`;
     case 'receipt.issued':
@@ -109,6 +167,8 @@ export async function traceReceipt(q: Queryable, config: LedgerConfig, number: s
     for (const use of await useOfFunds(q, fund, { limit: USED_LIMIT, since: gift.receivedOn }))
       refs.push(`disbursement:${use.id}`);
   }
+  // Goods: taken into stock, then every allocation that carried them, at any distance from the gift.
+  if (gift.form === 'goods') refs.push(...(await publicGiftTraceRefs(q, gift.id)));
   const rows = await q
     .select({ e: ledgerEntries, orgName: orgs.name })
     .from(ledgerEntries)
@@ -122,16 +182,18 @@ export async function traceReceipt(q: Queryable, config: LedgerConfig, number: s
 
   const orgIds = [...new Set([receipt.orgId, ...entries.map(({ e }) => e.orgId)])];
   const checkpoints = await latestCheckpoints(q, orgIds);
+  const objects = entries.map(({ e }) => JSON.parse(e.entry) as Record<string, unknown>);
+  const names = await reliefNames(q, objects);
   const steps: LedgerTraceStep[] = [];
-  for (const { e, orgName } of entries) {
+  for (const [i, { e, orgName }] of entries.entries()) {
     const cp = checkpoints.get(e.orgId);
     const inCheckpoint = cp && e.idx < cp.size;
-    const object = JSON.parse(e.entry) as Record<string, unknown>;
+    const object = objects[i]!;
     steps.push({
       step: STEP_OF_KIND[e.kind]!,
       at: String(object.at ?? e.createdAt.toISOString()),
       title: TITLES[STEP_OF_KIND[e.kind]!],
-      detail: detailOf(e.kind, object, orgName),
+      detail: detailOf(e.kind, object, orgName, names, `gift:${gift.id}`),
       entry: {
         orgId: e.orgId,
         index: e.idx,
@@ -149,8 +211,15 @@ export async function traceReceipt(q: Queryable, config: LedgerConfig, number: s
     });
   }
   // The journey's order first (a receipt may be stamped in the same instant as its gift), then time.
-  const rank = (s: LedgerTraceStep) => LEDGER_TRACE_STEPS.indexOf(s.step);
-  steps.sort((a, b) => rank(a) - rank(b) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // Goods move in hops (stocked, shipped, signed, shipped on …): those steps keep to time among themselves.
+  const rank = (s: LedgerTraceStep) =>
+    LEDGER_TRACE_STEPS.indexOf(GOODS_STEPS.has(s.step) ? 'stocked' : s.step);
+  steps.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
+      LEDGER_TRACE_STEPS.indexOf(a.step) - LEDGER_TRACE_STEPS.indexOf(b.step),
+  );
   return {
     receipt: {
       number: receipt.number,
@@ -164,6 +233,37 @@ export async function traceReceipt(q: Queryable, config: LedgerConfig, number: s
     checkpoint: checkpoints.get(receipt.orgId)?.note ?? '',
     logKeys: logKeysOf(config, receipt.orgId).verifierKeys,
     steps,
+  };
+}
+
+const GOODS_STEPS = new Set<LedgerTraceStepName>(['stocked', 'shipped', 'signed']);
+
+/** The societies, warehouses and events relief entries name by id, in three queries at most. */
+async function reliefNames(q: Queryable, objects: Record<string, unknown>[]): Promise<Names> {
+  const ids = (field: string) => [
+    ...new Set(objects.map((o) => o[field]).filter((v): v is number => typeof v === 'number')),
+  ];
+  const lookup = async <T extends { id: number; name: string }>(wanted: number[], load: () => Promise<T[]>) =>
+    new Map(wanted.length ? (await load()).map((r) => [r.id, r.name]) : []);
+  const orgIds = ids('toOrg');
+  const warehouseIds = ids('warehouse');
+  const eventIds = ids('event');
+  return {
+    orgs: await lookup(orgIds, () =>
+      q.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, orgIds)),
+    ),
+    warehouses: await lookup(warehouseIds, () =>
+      q
+        .select({ id: warehouses.id, name: warehouses.name })
+        .from(warehouses)
+        .where(inArray(warehouses.id, warehouseIds)),
+    ),
+    events: await lookup(eventIds, () =>
+      q
+        .select({ id: disasterEvents.id, name: disasterEvents.name })
+        .from(disasterEvents)
+        .where(inArray(disasterEvents.id, eventIds)),
+    ),
   };
 }
 

@@ -210,7 +210,18 @@ export const stockMovements = pgTable(
       'stock_movements_sign_ck',
       sql`(${t.kind} in ('gift_in','purchase_in','transfer_in','return_in','stocktake_gain') and ${t.quantity} > 0) or (${t.kind} in ('ship_out','stocktake_loss','write_off','return_out') and ${t.quantity} < 0)`,
     ),
-    index('stock_movements_org_at_idx').on(t.orgId, t.at),
+    // A society's card by time, carrying what the reports sum (batch, warehouse, item, kind, quantity,
+    // value): "as of a day" and "movements in a period" are index-only scans over the days they need.
+    index('stock_movements_org_at_cover_idx').on(
+      t.orgId,
+      t.at,
+      t.batchId,
+      t.warehouseId,
+      t.itemId,
+      t.kind,
+      t.quantity,
+      t.valueFen,
+    ),
     index('stock_movements_batch_idx').on(t.batchId),
     index('stock_movements_ref_idx').on(t.ref),
   ],
@@ -532,16 +543,46 @@ export const stockAdjustments = pgTable(
     quantity: integer('quantity').notNull(),
     reason: text('reason').notNull(),
     note: text('note'),
+    /** return_out: the supplier or donor the goods go back to. */
+    counterparty: text('counterparty'),
     status: text('status').notNull(),
     requestedBy: text('requested_by').notNull(),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why the approver decided so (a rejection always says why). */
+    decisionNote: text('decision_note'),
   },
   (t) => [
     check('stock_adjustments_kind_ck', sql`${t.kind} in ('write_off','return_in','return_out')`),
     check('stock_adjustments_quantity_ck', sql`${t.quantity} > 0`),
     check('stock_adjustments_status_ck', sql`${t.status} in ('requested','approved','rejected','done')`),
     index('stock_adjustments_org_idx').on(t.orgId, t.kind, t.status),
+    // Returns against an allocation are summed per pick to cap what may still come back.
+    index('stock_adjustments_allocation_idx')
+      .on(t.allocationId, t.batchId)
+      .where(sql`${t.allocationId} is not null`),
+  ],
+);
+
+/**
+ * One row per expiry alert sent: a batch entering a stage (90 days left, 30 days left, expired) for its
+ * expiry date. The primary key is the "once per batch and stage, never twice" rule; a corrected expiry
+ * date is a new date and alerts anew.
+ */
+export const stockExpiryAlerts = pgTable(
+  'stock_expiry_alerts',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => stockBatches.id),
+    stage: text('stage').notNull(),
+    expiresOn: date('expires_on').notNull(),
+    orgId: orgIdColumn(),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.stage, t.expiresOn] }),
+    check('stock_expiry_alerts_stage_ck', sql`${t.stage} in ('d90','d30','expired')`),
   ],
 );

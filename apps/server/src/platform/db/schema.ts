@@ -19,3 +19,4 @@ export * from '../../modules/rescues/schema.ts';
 export * from '../../modules/aeds/schema.ts';
 export * from '../../modules/disaster-events/schema.ts';
 export * from '../../modules/relief/schema.ts';
+export * from '../../modules/rescue-teams/schema.ts';

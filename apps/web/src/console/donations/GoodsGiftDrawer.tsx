@@ -30,6 +30,7 @@ import { donationsDict } from './dict.ts';
 import { attachmentUrl, giftDetailKey, goodsApi } from './goodsApi.ts';
 import { goodsDict } from './goodsDict.ts';
 import { StockStatusTag } from './GoodsStockStatusTag.tsx';
+import { GiftJourneySection } from '../relief/reports/GiftJourneySection.tsx';
 
 /** The file as Base64, without the `data:…;base64,` prefix the browser puts in front. */
 const toBase64 = (file: File) =>
@@ -266,6 +267,7 @@ export function GoodsGiftDrawer({
             />
             {can('donations:manage') && <AttachmentUpload giftId={g.id} items={g.items} />}
           </div>
+          {can('relief:read') && <GiftJourneySection giftId={g.id} />}
         </Space>
       )}
     </Drawer>

@@ -171,6 +171,11 @@ export default function GoodsPage() {
           >
             {td('receiptPdf')}
           </a>
+          {can('relief:manage') && (g.stockStatus === 'awaiting' || g.stockStatus === 'partly') && (
+            <a data-action="goods-in" href={`/console/relief/goods-in?giftId=${g.id}`}>
+              {label({ zh: '入库', en: 'Receive into stock' })}
+            </a>
+          )}
         </Space>
       ),
     },

@@ -1,0 +1,2 @@
+DROP INDEX "stock_movements_org_at_idx";--> statement-breakpoint
+CREATE INDEX "stock_movements_org_at_cover_idx" ON "stock_movements" USING btree ("org_id","at","batch_id","warehouse_id","item_id","kind","quantity","value_fen");

@@ -1,0 +1,2 @@
+/** What other modules may use of staff. */
+export { staffMobilesAt } from './contacts.ts';
