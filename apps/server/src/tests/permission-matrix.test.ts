@@ -3,6 +3,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../testing/factories.ts';
 import { startHarness, type Harness } from '../testing/harness.ts';
+import { disasterEventsMatrix } from './matrix/disaster-events.ts';
+import { reliefMatrix } from './matrix/relief.ts';
+import { rescueTeamsMatrix } from './matrix/rescue-teams.ts';
+import { MISSING, type Check, type Ids, type MatrixPart } from './matrix/types.ts';
 
 /**
  * Generated from the app's own route list: every endpoint that exists must have a row here, and
@@ -11,40 +15,8 @@ import { startHarness, type Harness } from '../testing/harness.ts';
  * can neither read, list nor change the other's data — and that the refusal reveals nothing.
  */
 
-type Req = { method: string; url: string; body?: unknown };
-type Check =
-  | { kind: 'self' } // acts only on the caller's own account
-  | { kind: 'public' }
-  | { kind: 'row'; req: (ids: Ids) => Req; missing: (ids: Ids) => Req } // single foreign row → same answer as a missing row
-  | { kind: 'create'; req: (ids: Ids) => Req } // create inside foreign society → refused
-  | { kind: 'list'; req: (ids: Ids) => Req; leak: (body: string, forbidden: RegExp) => boolean };
-
-interface Ids {
-  liangxi: number;
-  guangyi: number;
-  donggang: number;
-  lxAdmin: number;
-  lxRole: number;
-  adminRole: number;
-  lxDonor: number;
-  lxGift: number;
-  lxAppeal: number;
-  lxAttachment: number;
-  lxImport: number;
-  lxBatch: number;
-  lxDisbursement: number;
-  lxCourse: number;
-  lxInstructor: number;
-  lxClass: number;
-  lxTrainee: number;
-  lxTrainingImport: number;
-  lxCertificate: number;
-  lxAed: number;
-  lxRescue: number;
-  lxBulkImport: number;
-}
-
-const MISSING = 2_000_000_000;
+/** The rows of modules that keep theirs beside this file (tests/matrix/<module>.ts). */
+const PARTS: MatrixPart[] = [rescueTeamsMatrix, disasterEventsMatrix, reliefMatrix];
 /** Anything of 梁溪区's subtree; the child-society user legitimately sees its own 崇安寺 part, so it has its own pattern. */
 const LIANGXI_SUBTREE = /梁溪|崇安寺|广益|五爱|lx_admin|cas_staff|第二人民医院|陈美华|孙建国|南禅寺|蒋小燕/;
 const LIANGXI_ABOVE_CHILD = /梁溪区|广益|第二人民医院|lx_admin|梁溪专用|陈美华|孙建国|南禅寺/;
@@ -794,6 +766,7 @@ const MATRIX: Record<string, Check> = {
     leak: (b, re) => re.test(b),
   },
 };
+for (const part of PARTS) Object.assign(MATRIX, part.rows);
 
 let h: Harness;
 let ids: Ids;
@@ -825,7 +798,20 @@ async function snapshot(): Promise<string> {
       'training_targets', (select json_agg(x order by org_id, year) from (select org_id, year, certified from training_targets) x),
       'rescues', (select json_agg(x order by id) from (select id, status, commendation from rescues) x)
     ) as s`);
-  return JSON.stringify((rows as unknown as { rows: unknown[] }).rows[0]);
+  const parts = await h.ctx.db.execute(
+    sql.raw(
+      `select ${PARTS.flatMap((p) => p.tables)
+        .map(
+          (t) =>
+            `(select md5(coalesce(string_agg(md5(x::text), ',' order by md5(x::text)), '')) from ${t} x) as ${t}`,
+        )
+        .join(', ')}`,
+    ),
+  );
+  return JSON.stringify([
+    (rows as unknown as { rows: unknown[] }).rows[0],
+    (parts as unknown as { rows: unknown[] }).rows[0],
+  ]);
 }
 
 /** Text of a response: JSON as is, an .xlsx export as the text of all its cells. */
@@ -960,6 +946,8 @@ beforeAll(async () => {
       .json()
       .items.find((d: { orgId: number }) => d.orgId === o.liangxi).id,
   };
+  const get = async (url: string) => (await h.req('GET', url, { cookie: cookies.lx_admin })).json();
+  for (const part of PARTS) if (part.ids) Object.assign(ids, await part.ids({ h, orgs: o, get }));
 });
 afterAll(() => h?.close());
 

@@ -1,3 +1,4 @@
+import { addDays } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.ts';
 import { modules } from '../index.ts';
@@ -18,7 +19,6 @@ import {
   warehouseOf,
 } from './allocation-fixtures.ts';
 import { allocationLedgerEntries } from './allocation-ledger.ts';
-import { addDays } from './repository.ts';
 import { allocations } from './schema.ts';
 
 let h: Harness;
