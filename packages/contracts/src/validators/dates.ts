@@ -136,3 +136,18 @@ export function startOfShanghaiDay(dateStr: string): Date {
   const result = midnightAsUtc - shanghaiOffsetMs(firstGuess);
   return new Date(result);
 }
+
+/** `days` after (or, negative, before) a day, both 'YYYY-MM-DD'. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' plus whole months, the day clamped to the month's end (01-31 + 1 month = 02-28). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const dd = Math.min(d, daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}

@@ -1,11 +1,10 @@
-import { haversineMeters, shanghaiDate } from '@boai/contracts';
+import { haversineMeters, shanghaiDate, addDays } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsOutbox } from '../../platform/sms/schema.ts';
 import { startHarness, type Harness } from '../../testing/harness.ts';
 import { queueAedReminders } from './expiry-reminders.ts';
-import { addDays } from './repository.ts';
 import { aedDevices, aedReminders } from './schema.ts';
 
 let h: Harness;

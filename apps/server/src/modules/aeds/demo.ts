@@ -1,9 +1,8 @@
-import { shanghaiDate, type AedStatus, type AedVenueType } from '@boai/contracts';
+import { shanghaiDate, type AedStatus, type AedVenueType, addDays } from '@boai/contracts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { DemoSeed } from '../demo.ts';
 import { createAed } from './create-aed.ts';
 import { recordInspection } from './record-inspection.ts';
-import { addDays } from './repository.ts';
 
 /**
  * [society, venue type, venue, address, lat, lng (WGS-84), owner unit]. Real places of 无锡 and 江阴 at

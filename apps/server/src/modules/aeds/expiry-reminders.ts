@@ -1,4 +1,4 @@
-import { AED_DUE_DAYS_DEFAULT, shanghaiDate } from '@boai/contracts';
+import { AED_DUE_DAYS_DEFAULT, shanghaiDate, addDays } from '@boai/contracts';
 import { and, asc, sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { PiiVault } from '../../platform/pii/index.ts';
 import { queueSms } from '../../platform/sms/index.ts';
 import { orgNamesById } from '../orgs/index.ts';
-import { addDays, dueBy } from './repository.ts';
+import { dueBy } from './repository.ts';
 import { aedDevices, aedReminders } from './schema.ts';
 import { every } from '../../platform/jobs.ts';
 

@@ -5,6 +5,7 @@ import {
   type AedDueItem,
   type AedDueListQuery,
   type ListAedsQuery,
+  addDays,
 } from '@boai/contracts';
 import { and, asc, count, desc, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
@@ -13,7 +14,7 @@ import { inOrgSubtree, inScope } from '../../platform/access/scope.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import type { PiiVault } from '../../platform/pii/index.ts';
 import { streamXlsx } from '../../platform/xlsx/stream-xlsx.ts';
-import { addDays, aedFilter, daysBetween, dueBy, presentAeds } from './repository.ts';
+import { aedFilter, daysBetween, dueBy, presentAeds } from './repository.ts';
 import { aedDevices } from './schema.ts';
 
 export async function listAeds(q: Queryable, pii: PiiVault, actor: Actor, query: ListAedsQuery) {

@@ -4,6 +4,7 @@ import {
   type AedStatus,
   type AedVenueType,
   type ListAedsQuery,
+  addDays,
 } from '@boai/contracts';
 import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -20,9 +21,6 @@ export type AedRow = typeof aedDevices.$inferSelect;
 export const toE6 = (deg: number) => Math.round(deg * 1e6);
 export const fromE6 = (e6: number) => e6 / 1e6;
 
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 

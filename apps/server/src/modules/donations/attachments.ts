@@ -11,18 +11,9 @@ import { requireAccess } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
+import { contentIsOfType } from '../../platform/files/file-type.ts';
 import { requireWritableOrg } from '../orgs/index.ts';
 import { giftAttachments, giftItems, gifts } from './schema.ts';
-
-/**
- * The first bytes each accepted type must start with. The declared type alone proves nothing: an
- * HTML page or a script renamed to .pdf would otherwise be stored and served back as a "PDF".
- */
-const MAGIC: Record<AttachmentMime, Buffer> = {
-  'application/pdf': Buffer.from('%PDF-', 'latin1'),
-  'image/jpeg': Buffer.from([0xff, 0xd8, 0xff]),
-  'image/png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-};
 
 type AttachmentRow = typeof giftAttachments.$inferSelect;
 
@@ -56,9 +47,7 @@ export async function attachToGift(
   }
   const content = Buffer.from(input.contentBase64, 'base64');
   if (content.length > ATTACHMENT_MAX_BYTES) throw invalid('GOODS_ATTACHMENT_TOO_LARGE', 'contentBase64');
-  const magic = MAGIC[input.mime];
-  if (content.length < magic.length || !content.subarray(0, magic.length).equals(magic))
-    throw invalid('GOODS_ATTACHMENT_TYPE_MISMATCH', 'contentBase64');
+  if (!contentIsOfType(content, input.mime)) throw invalid('GOODS_ATTACHMENT_TYPE_MISMATCH', 'contentBase64');
   const sha256 = createHash('sha256').update(content).digest('hex');
   const [row] = await tx
     .insert(giftAttachments)

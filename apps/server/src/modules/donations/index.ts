@@ -6,7 +6,6 @@ export { receiptDeskFor, type ReceiptDesk } from './receipt-desk.ts';
 export { publicDonorName, ANONYMOUS_NAME } from './repository.ts';
 export { getGift, presentGifts } from './list-gifts.ts';
 export { certificatePdf } from './certificate-pdf.ts';
-export { goodsAwaitingStock, type GoodsGift } from './goods-awaiting-stock.ts';
 export { donorPhoneCodes, donorSessions } from './schema.ts';
 export { verifyReceipt } from './verify-receipt.ts';
 export { receiptPdf } from './receipt-pdf.ts';

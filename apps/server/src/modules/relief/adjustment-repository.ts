@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/scope.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { contentIsOfType } from '../../platform/files/file-type.ts';
 import { orgNamesById } from '../orgs/index.ts';
 import { findBatchByCode } from './batches-repository.ts';
 import { reliefAttachments, reliefItems, stockAdjustments, stockBatches, warehouses } from './schema.ts';
@@ -151,16 +152,6 @@ export const auditAdjustment = (r: AdjustmentRow) => ({
 /** relief_attachments names write-offs 'write_off' and both kinds of return 'return'. */
 export const attachmentEntity = (kind: AdjustmentKind) => (kind === 'write_off' ? 'write_off' : 'return');
 
-/**
- * The first bytes each accepted type must start with: a renamed HTML page or script is not stored and
- * served back as a "photo".
- */
-const MAGIC: Record<AttachmentMime, Buffer> = {
-  'application/pdf': Buffer.from('%PDF-', 'latin1'),
-  'image/jpeg': Buffer.from([0xff, 0xd8, 0xff]),
-  'image/png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-};
-
 /** Keeps a photo (or scan) with an adjustment, in the caller's transaction; returns its hash for the audit. */
 export async function attachToAdjustment(
   tx: Tx,
@@ -171,9 +162,7 @@ export async function attachToAdjustment(
 ): Promise<{ id: number; sha256: string }> {
   const content = Buffer.from(file.contentBase64, 'base64');
   if (content.length > ATTACHMENT_MAX_BYTES) throw invalid('GOODS_ATTACHMENT_TOO_LARGE', field);
-  const magic = MAGIC[file.mime];
-  if (content.length < magic.length || !content.subarray(0, magic.length).equals(magic))
-    throw invalid('GOODS_ATTACHMENT_TYPE_MISMATCH', field);
+  if (!contentIsOfType(content, file.mime)) throw invalid('GOODS_ATTACHMENT_TYPE_MISMATCH', field);
   const sha256 = createHash('sha256').update(content).digest('hex');
   const [row] = await tx
     .insert(reliefAttachments)

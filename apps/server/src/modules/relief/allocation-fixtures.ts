@@ -3,12 +3,11 @@
  * batches of it in a demo society's warehouse brought in by the core's purchase goods-in, and the
  * demo's warehouses and staff sessions.
  */
-import { shanghaiDate } from '@boai/contracts';
+import { shanghaiDate, addDays } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { systemActor } from '../../platform/access/actor.ts';
 import type { Harness } from '../../testing/harness.ts';
-import { addDays } from './repository.ts';
 import { receivePurchase } from './goods-in-purchase.ts';
 import { createReliefItem } from './items-create.ts';
 import { stockBatches, stockMovements, warehouses } from './schema.ts';

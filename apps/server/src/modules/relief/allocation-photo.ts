@@ -4,17 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { actorName, type Actor } from '../../platform/access/actor.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
+import { contentIsOfType } from '../../platform/files/file-type.ts';
 import { allocationVisible } from './allocation-repository.ts';
 import { allocations, reliefAttachments } from './schema.ts';
-
-/**
- * The first bytes a JPEG and a PNG start with. The declared type proves nothing: a page or a script
- * renamed .jpg would otherwise be stored and served back as a "photo".
- */
-const MAGIC: Record<AllocationPhotoInput['mime'], Buffer> = {
-  'image/jpeg': Buffer.from([0xff, 0xd8, 0xff]),
-  'image/png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-};
 
 /** Checks and stores the photo of a signed delivery note (签收单) with its allocation. */
 export async function storeAllocationPhoto(
@@ -26,8 +18,7 @@ export async function storeAllocationPhoto(
   const content = Buffer.from(photo.contentBase64, 'base64');
   if (content.length > ALLOCATION_PHOTO_MAX_BYTES)
     throw invalid('ALLOCATION_PHOTO_TOO_LARGE', 'photo.contentBase64');
-  const magic = MAGIC[photo.mime];
-  if (content.length < magic.length || !content.subarray(0, magic.length).equals(magic))
+  if (!contentIsOfType(content, photo.mime))
     throw invalid('ALLOCATION_PHOTO_TYPE_MISMATCH', 'photo.contentBase64');
   const sha256 = createHash('sha256').update(content).digest('hex');
   const [row] = await tx

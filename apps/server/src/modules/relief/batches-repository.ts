@@ -5,6 +5,7 @@ import {
   type ListBatchesQuery,
   type Permission,
   type ReliefBatch,
+  addDays,
 } from '@boai/contracts';
 import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -16,7 +17,7 @@ import { notFound } from '../../platform/errors.ts';
 import { disasterEvents } from '../disaster-events/index.ts';
 import { gifts, receipts } from '../donations/index.ts';
 import { orgs } from '../orgs/index.ts';
-import { addDays, normalizeBatchCode } from './repository.ts';
+import { normalizeBatchCode } from './repository.ts';
 import { reliefItems, stockBatches, warehouseLocations, warehouses } from './schema.ts';
 
 export type BatchRow = typeof stockBatches.$inferSelect;

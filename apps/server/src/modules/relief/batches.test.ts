@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BATCH_CODE_PATTERN, shanghaiDate, type ReliefBatch } from '@boai/contracts';
+import { BATCH_CODE_PATTERN, shanghaiDate, type ReliefBatch, addDays } from '@boai/contracts';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import jsQR from 'jsqr';
@@ -12,7 +12,6 @@ import { startHarness, type Harness } from '../../testing/harness.ts';
 import { loadActor } from '../../platform/auth/load-actor.ts';
 import { users } from '../staff/schema.ts';
 import { findBatchByCode } from './batches-repository.ts';
-import { addDays } from './repository.ts';
 
 /** The stock view, the stock card, finding a batch by its label, and the label sheets themselves. */
 

@@ -1,4 +1,9 @@
-import { shanghaiDate, type CreateReliefItemInput, type PurchaseGoodsInLineInput } from '@boai/contracts';
+import {
+  shanghaiDate,
+  type CreateReliefItemInput,
+  type PurchaseGoodsInLineInput,
+  addDays,
+} from '@boai/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import type { DemoSeed } from '../demo.ts';
@@ -6,7 +11,6 @@ import { giftItems, gifts } from '../donations/index.ts';
 import { receiveGiftGoods } from './goods-in-gift.ts';
 import { receivePurchase } from './goods-in-purchase.ts';
 import { createReliefItem } from './items-create.ts';
-import { addDays } from './repository.ts';
 import { createWarehouse } from './warehouses-create.ts';
 
 type ItemDraft = Omit<CreateReliefItemInput, 'orgId' | 'components' | 'valuation' | 'isKit'> &

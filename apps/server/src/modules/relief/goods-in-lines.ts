@@ -1,11 +1,11 @@
-import { shanghaiDate } from '@boai/contracts';
+import { shanghaiDate, addMonths } from '@boai/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { actorName, type Actor } from '../../platform/access/actor.ts';
 import { requireAccess } from '../../platform/access/scope.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
 import { unsafeItemsById, usableItemIds, type ItemRow } from './items-repository.ts';
-import { addMonths, batchCode, nextBatchId, valueOf } from './repository.ts';
+import { batchCode, nextBatchId, valueOf } from './repository.ts';
 import { stockBatches, warehouseLocations, warehouses } from './schema.ts';
 import { moveStock } from './stock.ts';
 import type { WarehouseRow } from './warehouses-repository.ts';

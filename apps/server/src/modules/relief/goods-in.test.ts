@@ -1,4 +1,4 @@
-import { BATCH_CODE_PATTERN, shanghaiDate } from '@boai/contracts';
+import { BATCH_CODE_PATTERN, shanghaiDate, addDays, addMonths } from '@boai/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.ts';
@@ -7,7 +7,6 @@ import { startHarness, type Harness } from '../../testing/harness.ts';
 import { modules } from '../index.ts';
 import { builderSet, sequenceOnce, verifyLedger } from '../ledger/index.ts';
 import { goodsStockedEntries } from './goods-in-ledger.ts';
-import { addDays, addMonths } from './repository.ts';
 
 /** Goods in: gifts of goods inspected into stock and purchases, and what they leave behind. */
 

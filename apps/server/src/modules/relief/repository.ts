@@ -1,4 +1,4 @@
-import { batchCodeOf, daysInMonth, type Permission } from '@boai/contracts';
+import { batchCodeOf, type Permission } from '@boai/contracts';
 import { inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/scope.ts';
@@ -40,20 +40,6 @@ export async function nextBatchId(q: Queryable): Promise<number> {
     sql`select nextval(pg_get_serial_sequence('stock_batches', 'id'))::int as id`,
   );
   return Number(row!.id);
-}
-
-/** `days` after (or, negative, before) a day, both YYYY-MM-DD. */
-export const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** `months` after a day, on the same day of the month or the month's last (2026-01-31 + 1 → 2026-02-28). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const dd = Math.min(d, daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
 /** fen × quantity when it stays a safe integer (the column is bigint, a JS number beyond 2^53 would round). */

@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@boai/contracts';
+import { shanghaiDate, addDays } from '@boai/contracts';
 import { and, eq } from 'drizzle-orm';
 import { systemActor } from '../../platform/access/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';
@@ -7,7 +7,6 @@ import { approveAllocation } from './approve-allocation.ts';
 import { lockAllocation } from './allocation-repository.ts';
 import { receivePurchase } from './goods-in-purchase.ts';
 import { pickBatch } from './pick-allocation.ts';
-import { addDays } from './repository.ts';
 import { requestAllocation } from './request-allocation.ts';
 import { returnIn } from './return-in.ts';
 import { reliefItems, stockBatches, warehouses } from './schema.ts';

@@ -1,4 +1,4 @@
-import { shanghaiDate, type RescueMember, type RescueTeamType } from '@boai/contracts';
+import { shanghaiDate, type RescueMember, type RescueTeamType, addDays } from '@boai/contracts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { DemoSeed } from '../demo.ts';
 import { createEquipment } from './create-equipment.ts';
@@ -7,7 +7,6 @@ import { createShift } from './create-shift.ts';
 import { createTeam } from './create-team.ts';
 import { recordDeployment } from './record-deployment.ts';
 import { recordDrill } from './record-drill.ts';
-import { addDays } from './repository.ts';
 import { saveAssessment } from './save-assessment.ts';
 import { setCriteria } from './set-criteria.ts';
 import { mondayOf } from './week-roster.ts';

@@ -3,9 +3,9 @@ import {
   shanghaiDate,
   type RescueEquipment,
   type RescueEquipmentCondition,
+  addDays,
 } from '@boai/contracts';
 import type { rescueTeamEquipment } from './schema.ts';
-import { addDays } from './repository.ts';
 
 /** An item as shown: flagged when never checked or not within the check interval (scrapped items never). */
 export function presentEquipment(

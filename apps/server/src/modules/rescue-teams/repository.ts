@@ -10,6 +10,7 @@ import {
   type RescueTeamStatus,
   type RescueTeamType,
   type RescueTeamYear,
+  addDays,
 } from '@boai/contracts';
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -30,10 +31,6 @@ import {
 
 export type TeamRow = typeof rescueTeams.$inferSelect;
 export type MemberRow = typeof rescueTeamMembers.$inferSelect;
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export const stoodDown = () => new AppError('RESCUE_TEAM_STOOD_DOWN', 409);
 

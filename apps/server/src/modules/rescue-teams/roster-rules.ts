@@ -4,11 +4,12 @@ import {
   type DutyShiftInput,
   type RescueMemberRole,
   type StandbyLevel,
+  addDays,
 } from '@boai/contracts';
 import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addDays, type MemberRow } from './repository.ts';
+import { type MemberRow } from './repository.ts';
 import { rescueDutyAssignments, rescueDutyShifts, rescueTeamMembers, rescueTeams } from './schema.ts';
 
 type ShiftRow = typeof rescueDutyShifts.$inferSelect;

@@ -1,5 +1,5 @@
+import { addDays } from '@boai/contracts';
 import { describe, expect, it } from 'vitest';
-import { addDays } from './repository.ts';
 import {
   ago,
   get,

@@ -1,9 +1,8 @@
-import { shanghaiDate } from '@boai/contracts';
+import { shanghaiDate, addDays } from '@boai/contracts';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startHarness, type Harness } from '../../testing/harness.ts';
-import { addDays } from './repository.ts';
 
 /** One harness per test file (the demo tree with its 救援队), logged in as 梁溪区 and its sibling 锡山区. */
 export let h: Harness;

@@ -3,6 +3,7 @@ import {
   STANDBY_LEVEL_LABELS,
   type DutyRosterQuery,
   type DutyRosterWeek,
+  addDays,
 } from '@boai/contracts';
 import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
@@ -11,7 +12,6 @@ import { inOrgSubtree, inScope } from '../../platform/access/scope.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { streamXlsx } from '../../platform/xlsx/stream-xlsx.ts';
 import { orgNamesById } from '../orgs/index.ts';
-import { addDays } from './repository.ts';
 import { describeShift, presentShifts } from './roster-rules.ts';
 import { rescueDutyShifts, rescueTeams } from './schema.ts';
 

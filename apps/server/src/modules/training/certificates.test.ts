@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { shanghaiDate } from '@boai/contracts';
+import { shanghaiDate, addDays } from '@boai/contracts';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queueExpiryReminders } from './expiry-reminders.ts';
-import { addDays } from './rules.ts';
 import { VERIFY_RULE, verifyCertificate } from './verify-certificate.ts';
 import {
   get,

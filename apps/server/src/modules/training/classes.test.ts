@@ -1,7 +1,6 @@
-import { shanghaiDate } from '@boai/contracts';
+import { shanghaiDate, addDays } from '@boai/contracts';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from './rules.ts';
 import {
   awarenessCourse,
   firstAiderCourse,

@@ -1,9 +1,8 @@
-import { shanghaiDate, type TrainingSector } from '@boai/contracts';
+import { shanghaiDate, type TrainingSector, addDays } from '@boai/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import type { DemoSeed } from '../demo.ts';
 import { createClass } from './create-class.ts';
-import { addDays } from './rules.ts';
 import { trainingClasses, trainingCourses, trainingTrainees } from './schema.ts';
 import { setTarget } from './set-target.ts';
 

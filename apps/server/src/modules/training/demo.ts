@@ -4,6 +4,8 @@ import {
   shanghaiDate,
   type CourseKind,
   type TrainingSector,
+  addDays,
+  addMonths,
 } from '@boai/contracts';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -19,7 +21,6 @@ import { issueCertificates } from './issue-certificates.ts';
 import { previewTraineeImport } from './preview-trainee-import.ts';
 import { recordResults } from './record-results.ts';
 import { revokeCertificate } from './revoke-certificate.ts';
-import { addDays, addMonths } from './rules.ts';
 import { trainingCertificates } from './schema.ts';
 import { signUp } from './sign-up.ts';
 import { TRAINEE_COLUMNS } from './trainee-sheet.ts';

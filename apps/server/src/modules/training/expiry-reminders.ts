@@ -1,4 +1,4 @@
-import { COURSE_KIND_LABELS, shanghaiDate, type CourseKind } from '@boai/contracts';
+import { COURSE_KIND_LABELS, shanghaiDate, type CourseKind, addDays } from '@boai/contracts';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -6,7 +6,6 @@ import type { Db } from '../../platform/db/client.ts';
 import type { PiiVault } from '../../platform/pii/index.ts';
 import { queueSms } from '../../platform/sms/index.ts';
 import { orgNamesById } from '../orgs/index.ts';
-import { addDays } from './rules.ts';
 import { trainingCertificates, trainingTrainees } from './schema.ts';
 import { every } from '../../platform/jobs.ts';
 

@@ -1,5 +1,6 @@
+import { addMonths } from '@boai/contracts';
 import { describe, expect, it } from 'vitest';
-import { addMonths, certificateNumber, certificateState, judge, validUntilFor } from './rules.ts';
+import { certificateNumber, certificateState, judge, validUntilFor } from './rules.ts';
 
 const firstAider = { theoryPass: 80, practicalPass: 80 };
 

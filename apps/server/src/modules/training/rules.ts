@@ -1,4 +1,10 @@
-import { daysInMonth, type CertificateState, type CourseRules, type TraineeResult } from '@boai/contracts';
+import {
+  type CertificateState,
+  type CourseRules,
+  type TraineeResult,
+  addDays,
+  addMonths,
+} from '@boai/contracts';
 
 export interface Scores {
   attended: boolean | null;
@@ -25,21 +31,6 @@ export function judge(rules: Pick<CourseRules, 'theoryPass' | 'practicalPass'>, 
     else if (got < mark) return 'failed';
   }
   return pending ? 'pending' : 'passed';
-}
-
-/** 'YYYY-MM-DD' plus whole months, the day clamped to the month's end (01-31 + 1 month = 02-28). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const dd = Math.min(d, daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-}
-
-export function addDays(day: string, days: number): string {
-  const t = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,7 +1,6 @@
-import { shanghaiDate } from '@boai/contracts';
+import { shanghaiDate, addDays } from '@boai/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../testing/harness.ts';
-import { addDays } from './rules.ts';
 
 /**
  * Run on PostgreSQL (TEST_DATABASE_URL) to mean anything: there the sign-ups really run in parallel

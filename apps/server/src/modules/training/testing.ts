@@ -1,8 +1,7 @@
-import { idCardCheckChar, shanghaiDate } from '@boai/contracts';
+import { idCardCheckChar, shanghaiDate, addDays } from '@boai/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startHarness, type Harness } from '../../testing/harness.ts';
-import { addDays } from './rules.ts';
 
 export let h: Harness;
 export let lx: string;
