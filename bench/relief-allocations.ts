@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { cpuSeconds, ok, pct, startServer } from './support.ts';
+import { DEMO_PASSWORD, cpuSeconds, ok, pct, startServer } from './support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,14 +26,12 @@ const { values: args } = parseArgs({
 });
 const REQUESTS = Number(args.requests);
 const STOCK = Number(args.stock);
-// bench/support.ts starts the server with this demo password for every demo account.
-const PASSWORD = 'Bench-Passw0rd!';
 
 async function session(url: string, username: string) {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
   const headers = {

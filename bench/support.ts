@@ -12,7 +12,8 @@ import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '..');
 const basePgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const password = 'Bench-Passw0rd!';
+/** Every demo account's password in a bench server. */
+export const DEMO_PASSWORD = 'Bench-Passw0rd!';
 
 export const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -62,7 +63,7 @@ export async function startServer(opts: {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PORT: String(port),
-    BOAI_DEMO_PASSWORD: password,
+    BOAI_DEMO_PASSWORD: DEMO_PASSWORD,
     LOG_LEVEL: 'warn',
   };
   let databaseUrl: string | null = null;
@@ -125,7 +126,7 @@ export async function adminSession(url: string) {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'js_admin', password }),
+    body: JSON.stringify({ username: 'js_admin', password: DEMO_PASSWORD }),
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const headers = { cookie, 'content-type': 'application/json' };
