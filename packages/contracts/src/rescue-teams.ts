@@ -317,8 +317,9 @@ export type DutyRosterWeek = z.infer<typeof dutyRosterWeekSchema>;
 // ---- deployments and drills ------------------------------------------------------------------
 
 export const rescueDeploymentInputSchema = z.object({
-  /** The disaster event (灾害事件) if registered; its name is kept as written at the time. */
+  /** The disaster event (灾害事件) the team went to, if there is one: the server keeps its name as it stood. */
   eventId: idSchema.nullish(),
+  /** Where there is no event: what the deployment was for (with an event, replaced by the event's name). */
   eventName: text(100),
   startedOn: dateString,
   /** None while the team is still deployed. */

@@ -74,8 +74,8 @@ export const modules: ModuleDef[] = [
   trainingModule,
   aedsModule,
   rescuesModule,
-  rescueTeamsModule,
   disasterEventsModule,
+  rescueTeamsModule, // after disaster events: its demo sends teams to the demo typhoon
   reliefModule,
   ledgerModule(() => modules.flatMap((m) => m.ledgerEntries ?? [])),
 ];

@@ -135,6 +135,32 @@ const EVENTS: Partial<Record<RescueTeamType, [event: string, place: string, summ
   ],
 };
 
+/**
+ * Teams sent to the city's demo typhoon (disaster-events seeds it 12 days ago): 梁溪区's relief team back
+ * after five days, 锡山区's still out. Each place is in the team's own district.
+ */
+const TYPHOON = [
+  {
+    team: '梁溪区红十字赈济救援队',
+    startedAgo: 11,
+    endedAgo: 7,
+    location: '无锡市梁溪区扬名街道槐古新村临时安置点',
+    summary:
+      '协助社区转移低洼小区群众 420 人；在扬名街道安置点搭建帐篷 24 顶，发放家庭应急包 310 个、棉被 260 床，' +
+      '安置点夜间轮流值守，台风过境后协助清淤 3 处。',
+    hours: [62, 58.5, 56, 48, 44.5, 40, 36, 30],
+  },
+  {
+    team: '锡山区红十字应急救援队',
+    startedAgo: 10,
+    endedAgo: null,
+    location: '无锡市锡山区东港镇临时安置点',
+    summary:
+      '在东港镇临时安置点搭建单帐篷 40 顶，协助转移安置群众 680 人；持续开展安置点巡查、物资发放和群众心理安抚。',
+    hours: [72, 66, 60, 54.5, 48, 40],
+  },
+];
+
 /** [name, max score] of the city's yearly criteria, in weight order (total 100). */
 const CRITERIA: [string, number][] = [
   ['队伍建设与管理', 20],
@@ -147,8 +173,9 @@ const CRITERIA: [string, number][] = [
 
 /**
  * Eight teams across 无锡 and 苏州, each with members (a few certificates expired or expiring),
- * equipment, this week's duty roster, drills, a deployment for three of them, and the city's
- * criteria with last year's assessment of the teams below it. Dates are relative to today.
+ * equipment, this week's duty roster, drills, a deployment for the water, relief and drone teams,
+ * two teams sent to the demo typhoon, and the city's criteria with last year's assessment of the teams
+ * below it. Dates are relative to today.
  */
 export async function seedDemoRescueTeams(tx: Tx, seed: DemoSeed): Promise<void> {
   const today = shanghaiDate(new Date());
@@ -156,6 +183,7 @@ export async function seedDemoRescueTeams(tx: Tx, seed: DemoSeed): Promise<void>
   const actor = seed.actor;
   let person = 0;
   const teamIds: number[] = [];
+  const crews = new Map<string, { id: number; members: RescueMember[] }>();
   for (const [t, [orgKey, name, type, years, base]] of TEAMS.entries()) {
     const orgId = seed.orgs[orgKey];
     if (!orgId) continue;
@@ -268,6 +296,7 @@ export async function seedDemoRescueTeams(tx: Tx, seed: DemoSeed): Promise<void>
         notes: k === 0 ? '按预案完成集结、处置、撤收全流程，用时符合要求。' : null,
       });
 
+    crews.set(name, { id: team.id, members });
     const event = EVENTS[type];
     if (event) {
       const startedOn = addDays(today, -(60 + t * 11));
@@ -283,6 +312,21 @@ export async function seedDemoRescueTeams(tx: Tx, seed: DemoSeed): Promise<void>
           .map((m, i) => ({ memberId: m.id, hours: [30, 28.5, 24, 20, 16, 12.5][i]! })),
       });
     }
+  }
+
+  const typhoon = seed.disasterEvents?.typhoon;
+  for (const d of TYPHOON) {
+    const crew = crews.get(d.team);
+    if (!typhoon || !crew) continue;
+    await recordDeployment(tx, actor, crew.id, {
+      eventId: typhoon,
+      eventName: '', // the event's own name is recorded
+      startedOn: addDays(today, -d.startedAgo),
+      endedOn: d.endedAgo === null ? null : addDays(today, -d.endedAgo),
+      location: d.location,
+      summary: d.summary,
+      members: d.hours.map((h, i) => ({ memberId: crew.members[i]!.id, hours: h })),
+    });
   }
 
   // The city sets its criteria each year and assessed last year the teams of its subtree.

@@ -5,8 +5,10 @@ import {
   type RescueDeploymentInput,
 } from '@boai/contracts';
 import { asc, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../platform/access/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
+import { findEventForOrg } from '../disaster-events/index.ts';
 import { orgNamesById } from '../orgs/index.ts';
 import { membersServing, notInFuture } from './repository.ts';
 import { rescueDeploymentMembers, rescueDeployments, rescueTeamMembers, rescueTeams } from './schema.ts';
@@ -38,6 +40,28 @@ export async function checkDeployment(
         max: maxHours,
       });
   });
+}
+
+/**
+ * The event name a deployment is recorded under. A registered event must be one the actor sees, of the
+ * team's own society or of one above or below it (a sibling's or a missing one is NOT_FOUND on eventId);
+ * a closed one is fine, as teams are often logged after the response ends. Its name is copied as it
+ * stands now, so the record reads the same if the event is renamed later; without an event, the name
+ * as written.
+ */
+export async function deploymentEventName(
+  q: Queryable,
+  actor: Actor,
+  teamOrgId: number,
+  input: RescueDeploymentInput,
+): Promise<string> {
+  if (!input.eventId) return input.eventName;
+  const event = await findEventForOrg(q, actor, input.eventId, {
+    orgId: teamOrgId,
+    allowClosed: true,
+    field: 'eventId',
+  });
+  return event.name;
 }
 
 /** Deployments with team and society names and each member's hours, in three queries. */

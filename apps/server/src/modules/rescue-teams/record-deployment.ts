@@ -2,11 +2,11 @@ import { rescueHoursToMinutes, type RescueDeployment, type RescueDeploymentInput
 import { actorName, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { checkDeployment, presentDeployments } from './deployments.ts';
+import { checkDeployment, deploymentEventName, presentDeployments } from './deployments.ts';
 import { requireTeam, stoodDown } from './repository.ts';
 import { rescueDeploymentMembers, rescueDeployments } from './schema.ts';
 
-/** 出队登记: the event, dates, place, summary, and each member's hours. */
+/** 出队登记: the event (a registered one or a name), dates, place, summary, and each member's hours. */
 export async function recordDeployment(
   tx: Tx,
   actor: Actor,
@@ -16,13 +16,14 @@ export async function recordDeployment(
   const team = await requireTeam(tx, actor, 'relief:manage', teamId, true);
   if (team.status !== 'active') throw stoodDown();
   await checkDeployment(tx, teamId, input);
+  const eventName = await deploymentEventName(tx, actor, team.orgId, input);
   const [row] = await tx
     .insert(rescueDeployments)
     .values({
       orgId: team.orgId,
       teamId,
       eventId: input.eventId ?? null,
-      eventName: input.eventName,
+      eventName,
       startedOn: input.startedOn,
       endedOn: input.endedOn ?? null,
       location: input.location,
@@ -43,7 +44,7 @@ export async function recordDeployment(
     orgId: team.orgId,
     entityType: 'rescue_deployment',
     entityId: row!.id,
-    after: { teamId, ...input },
+    after: { teamId, ...input, eventName },
   });
   return (await presentDeployments(tx, [row!]))[0]!;
 }

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { disasterEvents } from '../disaster-events/schema.ts';
 import { orgIdColumn, orgs } from '../orgs/schema.ts';
 
 /*
@@ -168,8 +169,9 @@ export const rescueDutyAssignments = pgTable(
 );
 
 /**
- * 出队: a team sent to a disaster event. `event_id` names a disaster_events row WITHOUT a foreign
- * key (that module is built separately); `event_name` keeps the name as written at the time.
+ * 出队: a team sent to a disaster event. With `event_id` (an event of the team's line of the tree,
+ * checked by disaster-events' findEventForOrg) `event_name` is the event's name when recorded; without
+ * one it is the name as written (an emergency never registered as an event).
  */
 export const rescueDeployments = pgTable(
   'rescue_deployments',
@@ -179,7 +181,7 @@ export const rescueDeployments = pgTable(
     teamId: integer('team_id')
       .notNull()
       .references(() => rescueTeams.id),
-    eventId: integer('event_id'),
+    eventId: integer('event_id').references(() => disasterEvents.id),
     eventName: text('event_name').notNull(),
     startedOn: date('started_on').notNull(),
     endedOn: date('ended_on'),

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import { checkDeployment, presentDeployments } from './deployments.ts';
+import { checkDeployment, deploymentEventName, presentDeployments } from './deployments.ts';
 import { requireTeam } from './repository.ts';
 import { rescueDeploymentMembers, rescueDeployments } from './schema.ts';
 
@@ -27,12 +27,13 @@ export async function updateDeployment(
     .where(and(eq(d.id, deploymentId), eq(d.teamId, teamId)));
   if (!row) throw notFound();
   await checkDeployment(tx, teamId, input);
+  const eventName = await deploymentEventName(tx, actor, team.orgId, input);
   const [before] = await presentDeployments(tx, [row]);
   const [updated] = await tx
     .update(d)
     .set({
       eventId: input.eventId ?? null,
-      eventName: input.eventName,
+      eventName,
       startedOn: input.startedOn,
       endedOn: input.endedOn ?? null,
       location: input.location,
@@ -56,7 +57,7 @@ export async function updateDeployment(
     entityType: 'rescue_deployment',
     entityId: deploymentId,
     before,
-    after: input,
+    after: { ...input, eventName },
   });
   return (await presentDeployments(tx, [updated!]))[0]!;
 }

@@ -14,6 +14,7 @@ import {
 } from '@boai/contracts';
 import { useLabel, useT } from '../../lib/i18n.tsx';
 import { formatTime } from '../../lib/time.ts';
+import { useCan } from '../auth/index.ts';
 import { useSubmit } from '../common/useSubmit.ts';
 import { EVENTS_KEY, eventApi } from './api.ts';
 import { allocationStatusDict, eventDict } from './dict.ts';
@@ -183,24 +184,34 @@ export function AllocationsSection({ flow }: { flow: EventReliefFlow | undefined
   );
 }
 
-/** Rescue teams sent to the event (救援队出队), when the user may see them; nothing when there are none. */
+/**
+ * 救援队出动: the rescue teams sent to the event that the user may see (GET /api/rescue-teams/deployments,
+ * scoped like every rescue-team list: a county sees its own teams under its city's typhoon, not a
+ * sibling county's), with each deployment's members and hours and the hours in all.
+ */
 export function DeploymentsSection({ eventId }: { eventId: number }) {
   const t = useT(eventDict);
+  const can = useCan();
   const query = useQuery({
     queryKey: [...EVENTS_KEY, 'deployments', eventId],
     queryFn: () => eventApi.deployments(eventId),
+    enabled: can('relief:read'),
     retry: false,
   });
+  if (!can('relief:read') || query.isError) return null;
   const rows = query.data?.items ?? [];
-  if (!rows.length) return null;
+  // Hours have one decimal: add them in tenths so the total is exact.
+  const totalHours = rows.reduce((s, d) => s + Math.round(d.totalHours * 10), 0) / 10;
   return (
-    <Card size="small" title={t('deploymentsTitle')} style={{ marginTop: 16 }}>
+    <Card id="event-deployments" size="small" title={t('deploymentsTitle')} style={{ marginTop: 16 }}>
       <Table<RescueDeployment>
         rowKey="id"
         size="small"
+        loading={query.isLoading}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
         dataSource={rows}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} /> }}
         columns={[
           { title: t('team'), dataIndex: 'teamName' },
           { title: t('org'), dataIndex: 'orgName' },
@@ -215,6 +226,11 @@ export function DeploymentsSection({ eventId }: { eventId: number }) {
           { title: t('hours'), dataIndex: 'totalHours', align: 'right' },
         ]}
       />
+      {rows.length > 0 && (
+        <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
+          {t('deploymentsTotal', { teams: rows.length, hours: totalHours })}
+        </Typography.Text>
+      )}
     </Card>
   );
 }

@@ -39,7 +39,7 @@ export const eventApi = {
   exportUrl: (q: Query) => `/api/disaster-events/export.xlsx${queryString(q)}`,
   /** What relief sent to the event (the reports part of relief). */
   flow: (id: number) => api.get<EventReliefFlow>(`/api/relief/events/${id}/flow`),
-  /** Rescue teams sent to the event (救援队出队), from the rescue-teams module. */
+  /** Rescue teams sent to the event (救援队出动), from the rescue-teams module. */
   deployments: (id: number) =>
     api.get<Page<RescueDeployment>>('/api/rescue-teams/deployments', { eventId: id, pageSize: 200 }),
 };

@@ -2,11 +2,12 @@ import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'ant
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { idSchema, rescueHoursSchema, type RescueDeployment } from '@boai/contracts';
+import { rescueHoursSchema, type RescueDeployment } from '@boai/contracts';
 import { zodRule } from '../../lib/forms.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { commonDict } from '../common/dict.ts';
 import { MutationForm } from '../common/MutationForm.tsx';
+import { EVENTS_KEY, eventApi } from '../disaster-events/api.ts';
 import { RESCUE_TEAMS_KEY, rescueTeamApi } from './api.ts';
 import { rescueTeamDict } from './dict.ts';
 import { day, noFuture } from './TeamForm.tsx';
@@ -20,6 +21,35 @@ type Values = {
   summary?: string;
   members: { memberId: number; hours: number }[];
 };
+
+/**
+ * Events a deployment can be recorded under: those responding now and those closed this year (a team
+ * is often logged after the response ends), as the server lists them for the user. The deployment's
+ * own event stays a choice when it is older. Which of them fits the team the server decides.
+ */
+function useEventChoices(open: boolean, deployment: RescueDeployment | null) {
+  const t = useT(rescueTeamDict);
+  const year = new Date().getFullYear();
+  const query = useQuery({
+    queryKey: [...EVENTS_KEY, 'for-deployment', year],
+    queryFn: async () => {
+      const [active, closed] = await Promise.all([
+        eventApi.list({ status: 'active', pageSize: 200 }),
+        eventApi.list({ status: 'closed', year, pageSize: 200 }),
+      ]);
+      return [...active.items, ...closed.items];
+    },
+    enabled: open,
+  });
+  const events = (query.data ?? []).map((e) => ({
+    value: e.id,
+    name: e.name,
+    label: `${e.name}（${e.orgName}${e.status === 'closed' ? ` · ${t('eventClosed')}` : ''}）`,
+  }));
+  if (deployment?.eventId && !events.some((e) => e.value === deployment.eventId))
+    events.push({ value: deployment.eventId, name: deployment.eventName, label: deployment.eventName });
+  return { events, loading: query.isLoading };
+}
 
 /** 出队登记 / 收队: the whole record, with one line per deployed member and their hours. */
 export function DeploymentForm({
@@ -40,6 +70,7 @@ export function DeploymentForm({
     queryFn: () => rescueTeamApi.members(teamId, { includeLeft: 'true' }),
     enabled: open,
   });
+  const choices = useEventChoices(open, deployment);
   const req = (field: string) => [{ required: true, message: tc('required', { field }) }];
   return (
     <MutationForm<Values>
@@ -49,7 +80,7 @@ export function DeploymentForm({
       open={open}
       onClose={onClose}
       submitId="rescue-deployment-save"
-      invalidate={[RESCUE_TEAMS_KEY]}
+      invalidate={[RESCUE_TEAMS_KEY, EVENTS_KEY]}
       initialValues={
         deployment
           ? {
@@ -62,9 +93,11 @@ export function DeploymentForm({
           : { startedOn: dayjs(), members: [] }
       }
       submit={(v) => {
+        const event = choices.events.find((e) => e.value === v.eventId);
         const body = {
-          eventName: v.eventName,
-          eventId: v.eventId ?? null,
+          // With an event the server records the event's own name; this only satisfies the contract.
+          eventName: event ? event.name : v.eventName,
+          eventId: event ? event.value : null,
           startedOn: day(v.startedOn),
           endedOn: v.endedOn ? day(v.endedOn) : null,
           location: v.location,
@@ -76,11 +109,25 @@ export function DeploymentForm({
           : rescueTeamApi.addDeployment(teamId, body);
       }}
     >
-      <Form.Item name="eventName" label={t('eventName')} rules={req(t('eventName'))}>
-        <Input maxLength={100} />
+      <Form.Item name="eventId" label={t('eventName')} extra={t('eventHint')}>
+        <Select
+          id="deployment-event"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('noEvent')}
+          loading={choices.loading}
+          options={choices.events.map(({ value, label }) => ({ value, label }))}
+        />
       </Form.Item>
-      <Form.Item name="eventId" label={t('eventId')} extra={t('eventIdHint')} rules={[zodRule(idSchema)]}>
-        <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+      <Form.Item noStyle dependencies={['eventId']}>
+        {({ getFieldValue }) =>
+          getFieldValue('eventId') ? null : (
+            <Form.Item name="eventName" label={t('eventFreeName')} rules={req(t('eventFreeName'))}>
+              <Input id="deployment-event-name" maxLength={100} />
+            </Form.Item>
+          )
+        }
       </Form.Item>
       <Space size="large" wrap>
         <Form.Item name="startedOn" label={t('startedOn')} rules={req(t('startedOn'))}>

@@ -96,11 +96,13 @@ export const rescueTeamDict = defineDict({
   newDeployment: { zh: '出队登记', en: 'Record deployment' },
   editDeployment: { zh: '修改出队记录', en: 'Edit deployment' },
   eventName: { zh: '灾害事件', en: 'Disaster event' },
-  eventId: { zh: '灾害事件编号', en: 'Event no.' },
-  eventIdHint: {
-    zh: '已在“灾害事件”中登记的，填写其编号',
-    en: 'If registered under disaster events, its number',
+  eventHint: {
+    zh: '选择已登记的灾害事件（响应中或本年已结束），出队将显示在该事件页面；不属于已登记事件的，留空并填写名称',
+    en: 'A registered event (responding, or closed this year) shows the deployment on its page; otherwise leave empty and name it',
   },
+  noEvent: { zh: '不关联灾害事件', en: 'Not for a registered event' },
+  eventClosed: { zh: '已结束', en: 'closed' },
+  eventFreeName: { zh: '事件名称', en: 'Event name' },
   startedOn: { zh: '出队日期', en: 'Departed' },
   endedOn: { zh: '收队日期', en: 'Returned' },
   ongoing: { zh: '进行中', en: 'Ongoing' },

@@ -53,9 +53,9 @@ export const reliefReportsDict = defineDict({
   giftQty: { zh: '捐赠数量', en: 'Donated' },
   accepted: { zh: '验收入库', en: 'Accepted' },
   rejected: { zh: '拒收', en: 'Rejected' },
-  shipped: { zh: '已发出', en: 'Shipped' },
-  signed: { zh: '已签收', en: 'Signed for' },
-  inStock: { zh: '现有库存', en: 'In stock' },
+  shipped: { zh: '离库（含在途）', en: 'Left stock (in transit incl.)' },
+  signed: { zh: '受援方签收', en: 'Signed for by recipients' },
+  inStock: { zh: '在库（含下级仓库）', en: 'In stock (any warehouse)' },
   writtenOff: { zh: '报废', en: 'Written off' },
   destinations: { zh: '去向', en: 'Went to' },
   exportGifts: { zh: '导出（按每笔捐赠）', en: 'Export (per gift)' },
@@ -75,7 +75,7 @@ export const reliefReportsDict = defineDict({
   stockNow: { zh: '现存', en: 'In stock now' },
   otherMoves: { zh: '盘点差异与退回', en: 'Counts and returns' },
   journeyHint: {
-    zh: '调入下级仓库的物资仍计为库存；“已发出”为离开库存的数量（含在途）。',
-    en: 'Goods moved to another warehouse are still stock; “shipped” is what left stock (in transit included).',
+    zh: '调往下级仓库并签收的物资仍计为“在库”，它们的去向见下方时间线；“离库”为已离开各级仓库的数量（含在途）。',
+    en: 'Goods moved to another warehouse and signed for are still “in stock” (see the timeline below); “left stock” is what has left every warehouse (in transit included).',
   },
 });

@@ -201,6 +201,8 @@ export default function ScanPage() {
           <Card
             size="small"
             title={`${t('allocation')} ${a.id} · ${a.destinationLabel}`}
+            // Wrapped, not cut: at phone width the destination and its event are what the picker checks.
+            styles={{ title: { whiteSpace: 'normal', paddingBlock: 8 } }}
             extra={<Tag color={STATUS_COLORS[a.status]}>{label(ALLOCATION_STATUS_LABELS[a.status])}</Tag>}
           >
             {task !== 'pick' && (

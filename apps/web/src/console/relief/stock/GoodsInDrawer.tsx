@@ -94,6 +94,15 @@ export function GoodsInDrawer({
                 key: 'item',
                 render: (_, l) => `${l.itemName}${l.spec ? `（${l.spec}）` : ''}`,
               },
+              // The label code next to the item: it is what the labels just printed carry, and a long
+              // specification would otherwise push it out of sight behind the table's scroll.
+              {
+                title: t('batchCode'),
+                dataIndex: 'batchCode',
+                render: (c: string | null) => (
+                  <Typography.Text style={{ fontFamily: 'monospace' }}>{c ?? '—'}</Typography.Text>
+                ),
+              },
               { title: t('expected'), dataIndex: 'expectedQty', align: 'right' },
               { title: t('accepted'), dataIndex: 'acceptedQty', align: 'right' },
               {
@@ -106,13 +115,6 @@ export function GoodsInDrawer({
               { title: t('lot'), dataIndex: 'lotNo' },
               { title: t('expiresOn'), dataIndex: 'expiresOn' },
               { title: t('location'), dataIndex: 'locationCode' },
-              {
-                title: t('batchCode'),
-                dataIndex: 'batchCode',
-                render: (c: string | null) => (
-                  <Typography.Text style={{ fontFamily: 'monospace' }}>{c ?? '—'}</Typography.Text>
-                ),
-              },
               {
                 title: t('value'),
                 dataIndex: 'valueFen',

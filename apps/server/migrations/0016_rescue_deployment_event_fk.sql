@@ -1,0 +1,1 @@
+ALTER TABLE "rescue_deployments" ADD CONSTRAINT "rescue_deployments_event_id_disaster_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."disaster_events"("id") ON DELETE no action ON UPDATE no action;
