@@ -10,9 +10,10 @@ describe('a gift of goods from entry to its documents', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     await loginAs(page, e2e.server, 'wx_admin');
     await page.goto(`${e2e.server.url}/console/goods`);
-    // The demo's gifts of goods await receipt into stock.
+    // The demo's kits have been taken into the city's warehouse; its masks still await inspection.
     await page.getByText('无锡安泰应急装备有限公司').first().waitFor();
-    expect(await page.getByText('待入库').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByText('已入库', { exact: true }).count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByText('待入库', { exact: true }).count()).toBeGreaterThanOrEqual(1);
     await shot(page, '30-goods-list');
 
     await page.locator('#goods-create').click();
