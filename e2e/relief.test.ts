@@ -41,16 +41,22 @@ const described = (scope: Locator, label: string) =>
     .locator('.ant-descriptions-item-content')
     .innerText();
 
-/** A screenshot once drawers and modals have finished sliding in (spinners, which never end, aside). */
-async function snap(page: Page, name: string) {
-  await page.waitForFunction(
+/** Once drawers and modals have finished sliding in (spinners, which never end, aside). */
+const settled = (page: Page) =>
+  page.waitForFunction(
     "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
   );
+
+/** A screenshot of the settled page. */
+async function snap(page: Page, name: string) {
+  await settled(page);
   await shot(page, name);
 }
 
-const noSideScroll = async (page: Page) =>
+const noSideScroll = async (page: Page) => {
+  await settled(page);
   expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+};
 
 /** A small PNG, as a phone photo of the signed delivery note would be. */
 function notePhoto(): Buffer {
@@ -132,6 +138,8 @@ describe('relief: a gift of goods from goods-in to signed receipt at a county', 
       .first()
       .getByText(/^PC\d{8}$/);
     const batchCode = await codeCell.innerText();
+    // Measured once the drawer has slid in: mid-slide it still sits partly off to the right.
+    await settled(desk);
     const box = (await codeCell.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(1366);
     await snap(desk, '91-relief-goods-in-note');
